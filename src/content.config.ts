@@ -1,0 +1,23 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { DocumentSchema, FrameworkSchema, MetricSchema } from './schema/index.ts';
+
+// The same schemas validate content in scripts/derive-data.ts, which runs
+// first and gives editors messages with line numbers; Astro's check here is
+// the second line of defence and gives pages the rendered summaries.
+const documents = defineCollection({
+  loader: glob({ pattern: '*.md', base: './content/documents' }),
+  schema: DocumentSchema,
+});
+
+const frameworks = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/frameworks' }),
+  schema: FrameworkSchema,
+});
+
+const metrics = defineCollection({
+  loader: file('./content/metrics.yaml'),
+  schema: MetricSchema,
+});
+
+export const collections = { documents, frameworks, metrics };
