@@ -1,11 +1,21 @@
 // @ts-check
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 
-// SITE_URL lets a deployment (GitHub Pages, a newsroom's host) set the
-// canonical origin; the default is the local preview.
+// Builds can be pointed at other content and data (tests build a temporary
+// copy; scripts/build-site.ts builds into a temporary directory and swaps it
+// in), so these paths come from the environment with the real ones as default.
+const siteData = process.env.SITE_DATA_FILE ? resolve(process.env.SITE_DATA_FILE) : undefined;
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
+  base: process.env.SITE_BASE ?? '/',
   trailingSlash: 'always',
-  build: { format: 'directory' },
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  vite: {
+    resolve: { alias: siteData ? [{ find: '#site-data', replacement: siteData }] : [] },
+  },
 });

@@ -5,18 +5,20 @@ import { DocumentSchema, FrameworkSchema, MetricSchema } from './schema/index.ts
 // The same schemas validate content in scripts/derive-data.ts, which runs
 // first and gives editors messages with line numbers; Astro's check here is
 // the second line of defence and gives pages the rendered summaries.
+const contentDir = process.env.CONTENT_DIR ?? './content';
+
 const documents = defineCollection({
-  loader: glob({ pattern: '*.md', base: './content/documents' }),
+  loader: glob({ pattern: '*.md', base: `${contentDir}/documents` }),
   schema: DocumentSchema,
 });
 
 const frameworks = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/frameworks' }),
+  loader: glob({ pattern: '*.yaml', base: `${contentDir}/frameworks` }),
   schema: FrameworkSchema,
 });
 
 const metrics = defineCollection({
-  loader: file('./content/metrics.yaml'),
+  loader: file(`${contentDir}/metrics.yaml`),
   schema: MetricSchema,
 });
 

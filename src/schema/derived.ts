@@ -8,7 +8,7 @@ import { DatePrecisionSchema } from './partial-date.ts';
 export const CitationSchema = z.strictObject({
   document: z.string().describe('Slug of the citing document (its page is /documents/<slug>/).'),
   role: z.enum(['record', 'mention']).describe('record: the document is the event itself; mention: it reports it.'),
-  quote: z.string().describe('The sentence that supports the claim, verbatim.'),
+  quote: z.string().optional().describe('The sentence that reports the event, verbatim; absent for the event’s own record.'),
 });
 
 export const DatedClaimSchema = z.strictObject({

@@ -1,0 +1,33 @@
+import type { Framework, FigureRow, JudgementRow, Metric, SourceDocument, TimelineEvent } from '../schema/index.ts';
+import { deriveFigures } from './derive-figures.ts';
+import { deriveJudgements } from './derive-judgements.ts';
+import { deriveTimeline } from './derive-timeline.ts';
+import type { ValidContent } from './validate-content.ts';
+
+/** A document's metadata and content model, addressed by its slug. */
+export type DocumentRecord = SourceDocument & { slug: string };
+
+/** Everything the pages read: written by `scripts/derive-data.ts`. */
+export interface SiteData {
+  documents: DocumentRecord[];
+  frameworks: Framework[];
+  metrics: Metric[];
+  timeline: TimelineEvent[];
+  judgements: JudgementRow[];
+  figures: FigureRow[];
+}
+
+/** Derives the site's datasets from validated content. Pure and deterministic. */
+export function deriveSiteData(content: ValidContent): SiteData {
+  const { documents, frameworks, metrics } = content;
+  return {
+    documents: [...documents]
+      .sort((a, b) => a.data.published.localeCompare(b.data.published))
+      .map((doc) => ({ slug: doc.slug, ...doc.data })),
+    frameworks,
+    metrics,
+    timeline: deriveTimeline(documents, frameworks),
+    judgements: deriveJudgements(documents, frameworks),
+    figures: deriveFigures(documents, metrics),
+  };
+}

@@ -1,0 +1,23 @@
+import raw from '#site-data';
+import type { DocumentRecord, SiteData } from './derive-site-data.ts';
+
+/**
+ * The derived data every page reads, written by `npm run derive` (the build
+ * runs it first). Pages look things up here and never compute statistics.
+ */
+export const siteData = raw as unknown as SiteData;
+
+/** The document with a slug; an unknown slug is a build error, not a blank page. */
+export function documentBySlug(slug: string): DocumentRecord {
+  const found = siteData.documents.find((doc) => doc.slug === slug);
+  if (!found) throw new Error(`No document with slug "${slug}" in the derived data`);
+  return found;
+}
+
+export function frameworkById(id: string | undefined) {
+  return siteData.frameworks.find((framework) => framework.id === id);
+}
+
+export function eventById(id: string) {
+  return siteData.timeline.find((event) => event.id === id);
+}

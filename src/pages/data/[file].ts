@@ -1,0 +1,23 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { toCsv } from '../../lib/csv.ts';
+import { figureTable, judgementTable, timelineTable } from '../../lib/dataset-tables.ts';
+import { siteData } from '../../lib/site-data.ts';
+
+// The derived datasets at stable URLs: /data/<name>.json and /data/<name>.csv.
+const datasets = {
+  timeline: { json: () => siteData.timeline, table: (site: string) => timelineTable(siteData.timeline, site) },
+  judgements: { json: () => siteData.judgements, table: (site: string) => judgementTable(siteData.judgements, site) },
+  figures: { json: () => siteData.figures, table: (site: string) => figureTable(siteData.figures, site) },
+};
+
+export const getStaticPaths = (() =>
+  Object.keys(datasets).flatMap((name) => [{ params: { file: `${name}.json` } }, { params: { file: `${name}.csv` } }])) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, site }) => {
+  const [name, format] = params.file!.split('.') as [keyof typeof datasets, 'json' | 'csv'];
+  const siteUrl = new URL(import.meta.env.BASE_URL, site).href;
+  if (format === 'json') {
+    return new Response(JSON.stringify(datasets[name].json(), null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  }
+  return new Response(toCsv(datasets[name].table(siteUrl)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};
