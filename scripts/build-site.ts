@@ -18,8 +18,17 @@ export async function buildSite({
   await deriveData({ contentDir, outFile: siteDataFile });
   const staging = join(dirname(outDir), `.build-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
+  // A build into another directory (a test's) keeps its own content cache, so
+  // builds of different content can run side by side.
+  const isDefaultOut = outDir === resolve(root, 'dist');
+  const cacheDir = process.env.ASTRO_CACHE_DIR ?? (isDefaultOut ? undefined : join(dirname(outDir), '.astro-cache'));
   try {
-    await runAstroBuild(root, { CONTENT_DIR: contentDir, SITE_DATA_FILE: siteDataFile, ASTRO_OUT_DIR: staging });
+    await runAstroBuild(root, {
+      CONTENT_DIR: contentDir,
+      SITE_DATA_FILE: siteDataFile,
+      ASTRO_OUT_DIR: staging,
+      ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
+    });
     await swapIn(staging, outDir);
   } finally {
     await rm(staging, { recursive: true, force: true });
