@@ -21,3 +21,17 @@ export function frameworkById(id: string | undefined) {
 export function eventById(id: string) {
   return siteData.timeline.find((event) => event.id === id);
 }
+
+/** A figure by id; an unknown id fails the build instead of printing nothing. */
+export function figureById(id: string) {
+  const found = siteData.figures.find((figure) => figure.id === id);
+  if (!found) throw new Error(`No figure with id "${id}" in the derived data: check the id in content/documents/`);
+  return found;
+}
+
+/** A judgement row by event and area id. */
+export function judgementOf(event: string, area: string) {
+  const found = siteData.judgements.find((row) => row.event === event && row.area === area);
+  if (!found) throw new Error(`No judgement for area "${area}" of event "${event}" in the derived data`);
+  return found;
+}
