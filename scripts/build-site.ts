@@ -3,6 +3,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ContentError } from './load-site-data.ts';
 import { deriveData } from './derive-data.ts';
+import { finishSite } from './finish-site.ts';
 
 /**
  * `npm run build`: validate and derive the data, build the site into a
@@ -29,6 +30,7 @@ export async function buildSite({
       ASTRO_OUT_DIR: staging,
       ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
     });
+    await finishSite(staging);
     await swapIn(staging, outDir);
   } finally {
     await rm(staging, { recursive: true, force: true });

@@ -1,0 +1,21 @@
+/**
+ * Steps that run on a freshly built site in its staging directory, before
+ * it replaces dist/ (a failing step publishes nothing). Each step lives in
+ * scripts/finish-steps/ and is listed here in the order it must run.
+ */
+export interface FinishStep {
+  name: string;
+  run: (siteDir: string) => Promise<void>;
+}
+
+const steps: FinishStep[] = [];
+
+export async function finishSite(siteDir: string) {
+  for (const step of steps) {
+    try {
+      await step.run(siteDir);
+    } catch (error) {
+      throw new Error(`Finishing step "${step.name}" failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
