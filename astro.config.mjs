@@ -11,6 +11,10 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.SITE_BASE ?? '/',
   trailingSlash: 'always',
+  // Astro 7 defaults to JSX whitespace rules, which drop the space between a
+  // line of prose and a link or number on the next line; `true` compresses
+  // HTML losslessly, so prose can be written as prose.
+  compressHTML: true,
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
