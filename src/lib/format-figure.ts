@@ -7,22 +7,34 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+type ValueFields = Pick<FigureRow, 'valueKind' | 'value' | 'low' | 'high' | 'text' | 'unit'>;
+
+/**
+ * A figure's value split into the number (or words) and its unit, so that a
+ * display can set them at different sizes.
+ * @example splitFigureValue({ valueKind: 'range', low: 22, high: 24, unit: 'days' }) // { amount: '22 to 24', unit: 'days' }
+ */
+export function splitFigureValue(row: ValueFields): { amount: string; unit?: string } {
+  switch (row.valueKind) {
+    case 'number':
+    case 'derived':
+      return { amount: formatNumber(row.value!), unit: row.unit };
+    case 'range':
+      return { amount: `${formatNumber(row.low!)} to ${formatNumber(row.high!)}`, unit: row.unit };
+    case 'qualitative':
+      return { amount: `“${row.text}”` };
+  }
+}
+
 /**
  * A figure's value as a reader should see it: a range stays a range, a
  * statement stays words, a derived number says it is derived.
  * @example formatFigureValue({ valueKind: 'range', low: 22, high: 24, unit: 'cases per social worker' }) // '22 to 24 cases per social worker'
  */
-export function formatFigureValue(row: Pick<FigureRow, 'valueKind' | 'value' | 'low' | 'high' | 'text' | 'unit'>): string {
-  const unit = row.unit === '%' ? '%' : row.unit ? ` ${row.unit}` : '';
-  switch (row.valueKind) {
-    case 'number':
-    case 'derived':
-      return `${formatNumber(row.value!)}${unit}`;
-    case 'range':
-      return `${formatNumber(row.low!)} to ${formatNumber(row.high!)}${unit}`;
-    case 'qualitative':
-      return `“${row.text}”`;
-  }
+export function formatFigureValue(row: ValueFields): string {
+  const { amount, unit } = splitFigureValue(row);
+  if (!unit) return amount;
+  return unit === '%' ? `${amount}%` : `${amount} ${unit}`;
 }
 
 /** What kind of value it is, in words for a table's note column. */
