@@ -61,7 +61,8 @@ function toTimelineEvent({ id, record, mentions }: EventDraft, frameworks: reado
     dateConflict,
     ...(frameworkId ? { framework: frameworkId } : {}),
     ...(outcome ? { outcome: outcome.grade, ...(outcome.position ? { outcomePosition: outcome.position } : {}) } : {}),
-    summary: record?.data.summary ?? `${first!.title}. Known only from later documents.`,
+    // An event we hold no record of is summarised in its first reporter's words.
+    summary: record?.data.summary ?? first!.quote,
     ...(record ? { recordDocument: record.slug } : {}),
     knownFromMentionsOnly: !record,
     citations,
