@@ -1,26 +1,45 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { parseMarkdownSource, parseYamlSource } from '../src/lib/parse-source-file.ts';
+import { parseMarkdownSource, parseYamlSource, unreadableSource, type ParsedSourceFile } from '../src/lib/parse-source-file.ts';
+import { checkSourceSize, decodeSourceText } from '../src/lib/source-text.ts';
 import type { RawContent } from '../src/lib/validate-content.ts';
+
+type Parse = (path: string, text: string) => ParsedSourceFile;
 
 /**
  * Reads every content file under a content directory (the real `content/`
  * or a test's temporary copy). Paths in messages are relative to `root`.
+ * Files the site would silently skip (a document saved as `.markdown`) are
+ * listed as stray so that validation can say so.
  */
 export async function readContent(contentDir: string, root = process.cwd()): Promise<RawContent> {
-  const list = async (dir: string, extension: string) =>
-    (await readdir(join(contentDir, dir)).catch(() => [] as string[]))
-      .filter((name) => name.endsWith(extension))
-      .sort()
-      .map((name) => join(contentDir, dir, name));
-  const read = async (file: string) => ({ path: relative(root, file), text: await readFile(file, 'utf8') });
-
-  const frameworkFiles = await Promise.all((await list('frameworks', '.yaml')).map(read));
-  const documentFiles = await Promise.all((await list('documents', '.md')).map(read));
-  const metrics = await read(join(contentDir, 'metrics.yaml'));
-  return {
-    frameworkFiles: frameworkFiles.map(({ path, text }) => parseYamlSource(path, text)),
-    metricsFile: parseYamlSource(metrics.path, metrics.text),
-    documentFiles: documentFiles.map(({ path, text }) => parseMarkdownSource(path, text)),
+  const strayFiles: string[] = [];
+  const list = async (dir: string, extension: string) => {
+    const entries = await readdir(join(contentDir, dir), { withFileTypes: true }).catch(() => []);
+    const wanted: string[] = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = join(contentDir, dir, entry.name);
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isFile() && entry.name.endsWith(extension)) wanted.push(file);
+      else strayFiles.push(relative(root, file));
+    }
+    return wanted;
   };
+  const read = (parse: Parse) => (file: string) => readSourceFile(file, relative(root, file), parse);
+
+  const frameworkFiles = await Promise.all((await list('frameworks', '.yaml')).map(read(parseYamlSource)));
+  const documentFiles = await Promise.all((await list('documents', '.md')).map(read(parseMarkdownSource)));
+  const metricsFile = await read(parseYamlSource)(join(contentDir, 'metrics.yaml'));
+  return { frameworkFiles, metricsFile, documentFiles, strayFiles };
+}
+
+async function readSourceFile(file: string, path: string, parse: Parse): Promise<ParsedSourceFile> {
+  const size = await stat(file).then((info) => info.size).catch(() => undefined);
+  if (size === undefined) {
+    return unreadableSource(path, { message: 'is missing', fix: 'restore it from git: the site needs it', position: { line: 1, column: 1 } });
+  }
+  const tooBig = checkSourceSize(size);
+  if (tooBig) return unreadableSource(path, tooBig);
+  const decoded = decodeSourceText(await readFile(file));
+  return 'problem' in decoded ? unreadableSource(path, decoded.problem) : parse(path, decoded.text);
 }

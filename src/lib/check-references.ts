@@ -1,13 +1,11 @@
-import type { Framework, Metric, SourceDocument } from '../schema/index.ts';
+import type { Framework, SourceDocument } from '../schema/index.ts';
 import { closestMatch } from './closest-match.ts';
-import type { ContentProblem } from './content-problem.ts';
-import { formatFieldPath } from './content-problem.ts';
+import { problemsIn, type ContentProblem, type ReportProblem } from './content-problem.ts';
 import { normaliseGrade } from './normalise-grade.ts';
-import { textStatesNumber } from './numbers-in-text.ts';
 import type { ParsedSourceFile } from './parse-source-file.ts';
-import { computeDerivedValue } from './derived-value.ts';
+import type { CheckedDocument } from './salvage-document.ts';
 
-/** A document that passed the schema, with what is needed to point at it. */
+/** A document that passed every check, ready to derive from. */
 export interface DocumentEntry {
   slug: string;
   file: ParsedSourceFile;
@@ -15,118 +13,85 @@ export interface DocumentEntry {
   body: string;
 }
 
+/** What documents may refer to. */
+export interface ReferenceContext {
+  frameworks: readonly Framework[];
+  /** Ids of frameworks whose own files have errors: documents naming them are not blamed. */
+  brokenFrameworkIds: ReadonlySet<string>;
+}
+
 /**
- * Checks what one file cannot check alone: that frameworks, areas, grades,
- * metrics and figure inputs exist; that ids are unique; and that every figure
- * is stated in its quote and every derived figure recomputes.
+ * Checks what one file cannot check alone: that each document's event is its
+ * own, and that frameworks, areas and grades exist — a grade must be on the
+ * scale of the framework it was given under ("Adequate" is not an ILACS grade).
  */
-export function checkReferences(
-  documents: readonly DocumentEntry[],
-  frameworks: readonly Framework[],
-  metrics: readonly Metric[],
-): ContentProblem[] {
+export function checkReferences(documents: readonly CheckedDocument[], context: ReferenceContext): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const frameworkById = new Map(frameworks.map((framework) => [framework.id, framework]));
-  const metricIds = metrics.map((metric) => metric.id);
-  const figureById = new Map(documents.flatMap((doc) => doc.data.figures.map((figure) => [figure.id, figure] as const)));
-  const seenFigures = new Map<string, string>();
-  const seenOwnEvents = new Map<string, string>();
+  const frameworkById = new Map(context.frameworks.map((framework) => [framework.id, framework]));
+  const frameworkIds = [...frameworkById.keys()];
+  const ownEvents = new Map<string, string>();
+  const knownEvents = new Set(documents.flatMap(({ data }) => [data.event?.id, ...data.mentions.map((mention) => mention?.event)]));
 
-  for (const doc of documents) {
-    const report = (path: PropertyKey[], message: string, fix?: string) =>
-      problems.push({
-        severity: 'error',
-        path: doc.file.path,
-        position: doc.file.locate(path),
-        field: formatFieldPath(path),
-        message,
-        fix,
-      });
-    const data = doc.data;
+  const frameworkNamed = (id: string | undefined, at: PropertyKey[], report: ReportProblem) => {
+    if (!id || context.brokenFrameworkIds.has(id)) return undefined;
+    const framework = frameworkById.get(id);
+    if (!framework) report(at, `"${id}" is not a framework in content/frameworks/`, suggest(id, frameworkIds, `use one of: ${frameworkIds.join(', ')}`));
+    return framework;
+  };
 
-    const otherOwner = seenOwnEvents.get(data.event.id);
-    if (otherOwner) report(['event', 'id'], `"${data.event.id}" is already the event of ${otherOwner}`, 'give this document its own event id, or list the event under mentions');
-    seenOwnEvents.set(data.event.id, doc.file.path);
+  for (const { file, data } of documents) {
+    const report = problemsIn(file, problems);
+    const warn = problemsIn(file, problems, 'warning');
 
-    const framework = data.framework ? frameworkById.get(data.framework) : undefined;
-    if (data.framework && !framework) {
-      report(['framework'], `"${data.framework}" is not a framework in content/frameworks/`, suggest(data.framework, [...frameworkById.keys()]));
+    if (data.event) {
+      const owner = ownEvents.get(data.event.id);
+      if (owner) report(['event', 'id'], `"${data.event.id}" is already the event of ${owner}`, 'give this document its own event id, and list the other event under mentions if it reports it');
+      else ownEvents.set(data.event.id, file.path);
     }
 
+    const framework = frameworkNamed(data.framework, ['framework'], report);
+    const wroteFramework = (file.data as { framework?: unknown } | undefined)?.framework !== undefined;
     data.judgements.forEach((judgement, index) => {
+      if (!judgement) return;
       const at = ['judgements', index];
-      if (!framework) {
-        report(at, 'a judgement needs the document to name its framework', 'add "framework:" with the id of the framework the grades belong to');
+      if (!wroteFramework) {
+        report(at, 'is a grade, but the document does not say which framework it was given under', 'add "framework:" with the id of the framework, e.g. ilacs-2018');
         return;
       }
-      checkGrade(framework, judgement.area, judgement.grade, at, report);
-      const repeated = data.judgements.findIndex((other) => other.area === judgement.area);
-      if (repeated !== index) report([...at, 'area'], `"${judgement.area}" is already judged in judgements[${repeated}]`, 'each area is judged once per document');
-    });
-
-    data.figures.forEach((figure, index) => {
-      const at = ['figures', index];
-      const owner = seenFigures.get(figure.id);
-      if (owner) report([...at, 'id'], `"${figure.id}" is already the id of a figure in ${owner}`, 'figure ids must be unique across the site');
-      seenFigures.set(figure.id, doc.file.path);
-      if (!metricIds.includes(figure.metric)) {
-        report([...at, 'metric'], `"${figure.metric}" is not a metric in content/metrics.yaml`, suggest(figure.metric, metricIds, 'or add the metric to content/metrics.yaml'));
-      }
-      const value = figure.value;
-      if (value.kind === 'number' && !textStatesNumber(figure.quote, value.number)) {
-        report([...at, 'quote'], `does not contain the number ${value.number}`, 'quote the sentence that states the number, or correct the number');
-      }
-      if (value.kind === 'range') {
-        for (const end of ['low', 'high'] as const) {
-          if (!textStatesNumber(figure.quote, value[end])) report([...at, 'quote'], `does not contain the range's ${end} end, ${value[end]}`, 'quote the sentence that states the range');
-        }
-      }
-      if (value.kind === 'derived') {
-        const missing = value.inputs.filter((input) => !figureById.has(input));
-        if (missing.length) {
-          report([...at, 'value', 'inputs'], `refers to figures that do not exist: ${missing.join(', ')}`, suggest(missing[0], [...figureById.keys()]));
-        } else {
-          const inputs = value.inputs.map((input) => figureById.get(input)!.value);
-          const computed = computeDerivedValue(value.operation, inputs);
-          if (computed === undefined) report([...at, 'value', 'inputs'], 'every input of a derived figure must be a number, a range is not enough', 'derive only from figures with kind number or derived');
-          else if (Math.abs(computed - value.number) > 1e-9) report([...at, 'value', 'number'], `is ${value.number} but the inputs give ${computed}`, `write number: ${computed}, or correct the inputs`);
-        }
-      }
+      if (framework) checkGrade(framework, judgement.area, judgement.grade, at, report);
+      const first = data.judgements.findIndex((other) => other?.area === judgement.area);
+      if (first !== index) report([...at, 'area'], `"${judgement.area}" is already judged in judgements[${first}]`, 'each area is judged once in a document: delete one of them');
     });
 
     data.mentions.forEach((mention, index) => {
+      if (!mention) return;
       const at = ['mentions', index];
-      if (mention.event === data.event.id) report([...at, 'event'], 'is this document’s own event', 'remove the mention: the document already records its own event');
-      if (!mention.framework) return;
-      const mentioned = frameworkById.get(mention.framework);
-      if (!mentioned) {
-        report([...at, 'framework'], `"${mention.framework}" is not a framework in content/frameworks/`, suggest(mention.framework, [...frameworkById.keys()]));
-        return;
+      if (mention.event === data.event?.id) report([...at, 'event'], 'is this document’s own event', 'delete the mention: a document does not mention the event it records');
+      if (mention.event !== data.event?.id && countOf(documents, mention.event) === 1) {
+        // Ids that differ in their dates are different events; a typo keeps the dates.
+        const sameDates = [...knownEvents].filter((id): id is string => !!id && id !== mention.event && digitsOf(id) === digitsOf(mention.event));
+        const similar = closestMatch(mention.event, sameDates);
+        if (similar) warn([...at, 'event'], `"${mention.event}" is not reported by any other document, so it will be a separate event on the timeline`, `if it is the same event, write "${similar}"`);
       }
-      if (mention.outcome && mentioned.graded) {
-        const area = mention.outcome.area ?? mentioned.areas.find((candidate) => candidate.headline)?.id;
-        if (!area) report([...at, 'outcome'], 'needs an area: the framework has no headline area', 'add "area:" to the outcome');
-        else checkGrade(mentioned, area, mention.outcome.grade, [...at, 'outcome'], report);
-      }
+      const mentioned = frameworkNamed(mention.framework, [...at, 'framework'], report);
+      if (!mention.outcome || !mentioned) return;
+      const area = mention.outcome.area ?? mentioned.areas.find((candidate) => candidate.headline)?.id;
+      if (!area) report([...at, 'outcome'], `needs an area: the ${mentioned.shortName} framework has no headline judgement`, 'add "area:" to the outcome');
+      else checkGrade(mentioned, area, mention.outcome.grade, [...at, 'outcome'], report);
     });
   }
   return problems;
 }
 
-function checkGrade(
-  framework: Framework,
-  area: string,
-  grade: string,
-  at: PropertyKey[],
-  report: (path: PropertyKey[], message: string, fix?: string) => void,
-) {
+/** The grade is on the framework's scale and the area is one of its areas. */
+function checkGrade(framework: Framework, area: string, grade: string, at: PropertyKey[], report: ReportProblem) {
+  if (!framework.graded) {
+    report([...at, 'grade'], `the ${framework.shortName} framework gives no grades`, 'remove the grade, or name the framework it was graded under');
+    return;
+  }
   const areaIds = framework.areas.map((candidate) => candidate.id);
   if (!areaIds.includes(area)) {
-    report([...at, 'area'], `"${area}" is not an area of the ${framework.shortName} framework`, suggest(area, areaIds));
-  }
-  if (!framework.graded) {
-    report([...at, 'grade'], `the ${framework.shortName} framework gives no grades`, 'remove the grade, or name the graded framework');
-    return;
+    report([...at, 'area'], `"${area}" is not an area of the ${framework.shortName} framework`, suggest(area, areaIds, `use one of: ${areaIds.join(', ')}`));
   }
   if (!normaliseGrade(framework, grade)) {
     const wordings = framework.scale.flatMap((step) => [step.label, ...step.aliases]);
@@ -140,8 +105,18 @@ function checkGrade(
   }
 }
 
+function countOf(documents: readonly CheckedDocument[], eventId: string): number {
+  return documents.reduce(
+    (count, { data }) => count + (data.event?.id === eventId ? 1 : 0) + data.mentions.filter((mention) => mention?.event === eventId).length,
+    0,
+  );
+}
+
+function digitsOf(id: string): string {
+  return id.replace(/\D+/g, ' ').trim();
+}
+
 function suggest(wrong: string, candidates: string[], otherwise?: string): string | undefined {
   const match = closestMatch(wrong, candidates);
-  if (match) return `did you mean "${match}"?`;
-  return otherwise;
+  return match ? `did you mean "${match}"?` : otherwise;
 }

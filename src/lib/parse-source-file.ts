@@ -1,12 +1,20 @@
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { describeYamlError } from './yaml-errors.ts';
 
 /** Where a value sits in a file, 1-based, for editors' messages. */
 export interface SourcePosition {
   line: number;
   column: number;
+}
+
+/** A problem that stops a file being read at all, already positioned. */
+export interface FileProblem {
+  message: string;
+  fix?: string;
+  position: SourcePosition;
 }
 
 /** A content file read but not yet validated. */
@@ -19,16 +27,21 @@ export interface ParsedSourceFile {
   body: string;
   /** Line of the body's first line in the file. */
   bodyLine: number;
-  /** Finds where a field path (e.g. ['figures', 2, 'quote']) is written. */
+  /** Finds where a field's value (e.g. ['figures', 2, 'quote']) is written. */
   locate: (path: readonly PropertyKey[]) => SourcePosition;
-  /** YAML syntax problems, already positioned. */
-  syntaxErrors: { message: string; position: SourcePosition }[];
+  /** Finds where a field's name is written: where an unknown field is. */
+  locateKey: (path: readonly PropertyKey[]) => SourcePosition;
+  /** Problems that kept the file from being read: encoding, YAML syntax. */
+  syntaxErrors: FileProblem[];
 }
 
 // Astro parses frontmatter with js-yaml, which turns an unquoted 2010-11-08
 // into a Date (and 2024-13-45 into a shifted real one). We read YAML the same
 // way so that the schema rejects unquoted dates here exactly as Astro would.
-const YAML_OPTIONS = { customTags: ['timestamp'] as const, uniqueKeys: true };
+const YAML_OPTIONS = { customTags: ['timestamp'] as ['timestamp'], uniqueKeys: true };
+
+/** YAML errors after the first few are almost always echoes of it. */
+const MAX_SYNTAX_ERRORS = 5;
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -37,16 +50,16 @@ export function parseMarkdownSource(path: string, text: string): ParsedSourceFil
   const tree = markdownParser.parse(text);
   const frontmatter = tree.children[0];
   if (frontmatter?.type !== 'yaml') {
-    return {
-      ...parseYamlSource(path, ''),
-      body: text,
-      syntaxErrors: [
-        {
-          message: 'has no frontmatter: the file must start with a line "---", the fields, and another "---"',
-          position: { line: 1, column: 1 },
-        },
-      ],
-    };
+    const opened = /^---[ \t]*\r?\n/.test(text);
+    return unreadableSource(path, {
+      message: opened
+        ? 'has a frontmatter that is never closed'
+        : 'has no frontmatter: the fields must come first, between two lines "---"',
+      fix: opened
+        ? 'add a line with only "---" after the last field, before the body'
+        : 'make the very first line of the file "---", then the fields, then a line "---", then the body',
+      position: { line: 1, column: 1 },
+    }, text);
   }
   const yamlStartLine = (frontmatter.position?.start.line ?? 1) + 1;
   const bodyStartOffset = frontmatter.position?.end.offset ?? 0;
@@ -63,28 +76,44 @@ export function parseYamlSource(path: string, text: string): ParsedSourceFile {
   return parseYamlText(path, text, 0);
 }
 
+/** A file that could not be read (too big, not text, no frontmatter). */
+export function unreadableSource(path: string, problem: FileProblem, body = ''): ParsedSourceFile {
+  const start = () => ({ line: 1, column: 1 });
+  return { path, data: undefined, body, bodyLine: 1, locate: start, locateKey: start, syntaxErrors: [problem] };
+}
+
 function parseYamlText(path: string, text: string, lineOffset: number): ParsedSourceFile {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { ...YAML_OPTIONS, lineCounter, prettyErrors: false });
   const toPosition = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
-  const syntaxErrors = document.errors.map((error) => ({
-    message: `is not valid YAML: ${error.message.split('\n')[0]}`,
-    position: toPosition(error.pos[0]),
-  }));
+  let document: Document;
+  try {
+    document = parseDocument(text, { ...YAML_OPTIONS, lineCounter, prettyErrors: false });
+  } catch {
+    return unreadableSource(path, {
+      message: 'cannot be read as YAML: it is nested too deeply',
+      fix: 'write the fields out plainly, without deep [ ] or { } nesting',
+      position: { line: lineOffset + 1, column: 1 },
+    });
+  }
+  const syntaxErrors: FileProblem[] = [];
+  const seenLines = new Set<number>();
+  for (const error of [...document.errors, ...document.warnings]) {
+    const position = toPosition(error.pos[0]);
+    if (seenLines.has(position.line) || syntaxErrors.length >= MAX_SYNTAX_ERRORS) continue;
+    seenLines.add(position.line);
+    syntaxErrors.push({ ...describeYamlError(error.code, error.message, text, error.pos[0]), position });
+  }
+  if (!syntaxErrors.length) syntaxErrors.push(...aliasProblems(document, toPosition));
   let data: unknown;
   if (!syntaxErrors.length) {
     try {
-      // Aliases (&a / *a) can multiply a small file into gigabytes; editors
-      // never need them, so any alias is refused.
+      // maxAliasCount 0 refuses any alias that slipped past the check above.
       data = document.toJS({ maxAliasCount: 0 });
     } catch {
-      syntaxErrors.push({
-        message: 'uses a YAML alias (*name): write the value out in full instead',
-        position: { line: lineOffset + 1, column: 1 },
-      });
+      syntaxErrors.push({ message: 'cannot be read as YAML', fix: 'check the quotes and indentation', position: toPosition(0) });
     }
   }
   return {
@@ -92,19 +121,57 @@ function parseYamlText(path: string, text: string, lineOffset: number): ParsedSo
     data,
     body: '',
     bodyLine: 0,
-    locate: (fieldPath) => toPosition(offsetOf(document, fieldPath)),
+    locate: (fieldPath) => toPosition(valueOffset(document, fieldPath)),
+    locateKey: (fieldPath) => toPosition(keyOffset(document, fieldPath) ?? valueOffset(document, fieldPath)),
     syntaxErrors,
   };
 }
 
+// Anchors (&name) and aliases (*name) let a few lines expand into gigabytes
+// ("billion laughs"); editors never need them, so both are refused, each
+// where it is written.
+function aliasProblems(document: Document, toPosition: (offset: number) => SourcePosition): FileProblem[] {
+  const problems: FileProblem[] = [];
+  visit(document, {
+    Node(_key, node) {
+      if (problems.length >= MAX_SYNTAX_ERRORS) return visit.BREAK;
+      const offset = node.range?.[0] ?? 0;
+      if (isAlias(node)) {
+        problems.push({
+          message: `uses a YAML alias (*${node.source}), which repeats another part of the file`,
+          fix: 'write the value out in full instead',
+          position: toPosition(offset),
+        });
+      } else if (node.anchor) {
+        problems.push({
+          message: `uses a YAML anchor (&${node.anchor}), which is not allowed in content files`,
+          fix: `delete "&${node.anchor}" and write every value out in full`,
+          position: toPosition(offset),
+        });
+      }
+      return undefined;
+    },
+  });
+  return problems;
+}
+
 // The closest written node to a field path: a missing field points at its
 // parent, so "judgements[2].grade is required" lands on the judgement.
-function offsetOf(document: Document, fieldPath: readonly PropertyKey[]): number {
+function valueOffset(document: Document, fieldPath: readonly PropertyKey[]): number {
   for (let depth = fieldPath.length; depth >= 0; depth -= 1) {
-    const node = document.getIn(fieldPath.slice(0, depth) as unknown[], true);
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    const node = depth === 0 ? document.contents : document.getIn(fieldPath.slice(0, depth) as unknown[], true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) return range[0];
-    if (depth === 0) break;
   }
   return 0;
+}
+
+function keyOffset(document: Document, fieldPath: readonly PropertyKey[]): number | undefined {
+  if (!fieldPath.length) return undefined;
+  const parentPath = fieldPath.slice(0, -1) as unknown[];
+  const parent = parentPath.length ? document.getIn(parentPath, true) : document.contents;
+  if (!isMap(parent)) return undefined;
+  const name = String(fieldPath.at(-1));
+  const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === name);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
 }

@@ -1,72 +1,124 @@
 import { z } from 'zod';
-import { DocumentSchema, FrameworkSchema, MetricSchema, type Framework, type Metric } from '../schema/index.ts';
+import { FrameworkSchema, MetricSchema, type Framework, type Metric } from '../schema/index.ts';
+import { checkBody } from './check-body.ts';
+import { checkConflicts } from './check-conflicts.ts';
+import { checkDates } from './check-dates.ts';
+import { checkEditorial } from './check-editorial.ts';
+import { checkFigures } from './check-figures.ts';
+import { checkFileNames, checkStrayFiles, slugOf } from './check-files.ts';
+import { checkFrameworks, checkMetrics } from './check-frameworks.ts';
 import { checkReferences, type DocumentEntry } from './check-references.ts';
-import type { ContentProblem } from './content-problem.ts';
+import { sortProblems, type ContentProblem } from './content-problem.ts';
 import type { ParsedSourceFile } from './parse-source-file.ts';
+import { DocumentFieldsSchema, salvageDocument, type CheckedDocument } from './salvage-document.ts';
 import { checkAgainstSchema } from './schema-issues.ts';
+
+export { slugOf };
 
 /** Content files as read from disk, before any validation. */
 export interface RawContent {
   frameworkFiles: readonly ParsedSourceFile[];
   metricsFile: ParsedSourceFile;
   documentFiles: readonly ParsedSourceFile[];
+  /** Files under content/ that the site would skip, e.g. a `.markdown` document. */
+  strayFiles?: readonly string[];
 }
 
-/** Content that passed every check, ready to derive from. */
+/** Content that passed the schema, ready to derive from once there are no errors. */
 export interface ValidContent {
   frameworks: Framework[];
   metrics: Metric[];
   documents: DocumentEntry[];
 }
 
+export interface ValidateOptions {
+  /** "YYYY-MM-DD": dates after it are in the future. Tests pin it; the default is today in the UK. */
+  today?: string;
+}
+
 /**
  * Validates all content and collects every problem rather than stopping at
- * the first, so an editor can fix a file in one pass.
+ * the first, so an editor can fix a file in one pass. A document with a
+ * schema error is still cross-checked on the fields that are valid.
  */
-export function validateContent(raw: RawContent): { content: ValidContent; problems: ContentProblem[] } {
+export function validateContent(raw: RawContent, { today = todayInLondon() }: ValidateOptions = {}): { content: ValidContent; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
-  const syntax = (file: ParsedSourceFile) => {
+  const readable = (file: ParsedSourceFile) => {
     for (const error of file.syntaxErrors) {
-      problems.push({ severity: 'error', path: file.path, position: error.position, field: '', message: error.message });
+      problems.push({ severity: 'error', path: file.path, position: error.position, field: '', message: error.message, ...(error.fix ? { fix: error.fix } : {}) });
     }
     return file.syntaxErrors.length === 0;
   };
 
-  const frameworks = raw.frameworkFiles.filter(syntax).flatMap((file) => {
-    const { value, problems: found } = checkAgainstSchema(file, FrameworkSchema);
-    problems.push(...found);
-    return value ? [value] : [];
+  const brokenFrameworkIds = new Set<string>();
+  const frameworkEntries = raw.frameworkFiles.flatMap((file) => {
+    const value = readable(file) ? collect(checkAgainstSchema(file, FrameworkSchema), problems) : undefined;
+    if (!value) brokenFrameworkIds.add(idWritten(file.data) ?? file.path.replace(/^.*[\\/]|\.yaml$/g, ''));
+    return value ? [{ file, framework: value }] : [];
   });
+  problems.push(...checkFrameworks(frameworkEntries));
+  const frameworks = frameworkEntries.map((entry) => entry.framework);
 
-  const metrics = syntax(raw.metricsFile) ? parseMetrics(raw.metricsFile, problems) : [];
+  const { metrics, brokenMetricIds } = readMetrics(raw.metricsFile, readable, problems);
 
-  const documents = raw.documentFiles.filter(syntax).flatMap((file): DocumentEntry[] => {
-    const { value, problems: found } = checkAgainstSchema(file, DocumentSchema);
-    problems.push(...found);
-    if (!file.body.trim()) {
-      problems.push({
-        severity: 'error',
-        path: file.path,
-        position: { line: file.bodyLine, column: 1 },
-        field: 'body',
-        message: 'is empty: the body is our summary of the document',
-        fix: 'write a few paragraphs under the closing "---": what inspectors found and what had to improve',
-      });
+  const slugs = new Set(raw.documentFiles.map((file) => slugOf(file.path)));
+  const checked: CheckedDocument[] = [];
+  const documents: DocumentEntry[] = [];
+  for (const file of raw.documentFiles) {
+    if (!readable(file)) continue;
+    const value = collect(checkAgainstSchema(file, DocumentFieldsSchema), problems);
+    const entry = { slug: slugOf(file.path), file, data: value ?? salvageDocument(file.data) };
+    checked.push(entry);
+    problems.push(...checkEditorial(entry), ...checkBody(file, slugs));
+    if (value) documents.push({ slug: entry.slug, file, data: value, body: file.body });
+  }
+
+  const writtenFigureIds = new Set(raw.documentFiles.flatMap((file) => listAt(file.data, 'figures').flatMap((figure) => idWritten(figure) ?? [])));
+  problems.push(
+    ...checkFileNames(raw.documentFiles, (file) => checked.find((entry) => entry.file === file)?.data.published),
+    ...checkStrayFiles(raw.strayFiles ?? []),
+    ...checkReferences(checked, { frameworks, brokenFrameworkIds }),
+    ...checkFigures(checked, { metrics, brokenMetricIds, writtenFigureIds }),
+    ...checkDates(checked, today),
+    ...checkConflicts(checked, frameworks),
+  );
+  return { content: { frameworks, metrics, documents }, problems: sortProblems(problems) };
+}
+
+/** Today's date in the UK, where the documents are published. */
+export function todayInLondon(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+// metrics.yaml is one list: each entry is checked alone, so one bad entry
+// does not make every figure's metric "unknown".
+function readMetrics(file: ParsedSourceFile, readable: (file: ParsedSourceFile) => boolean, problems: ContentProblem[]) {
+  const brokenMetricIds = new Set<string>();
+  if (!readable(file)) return { metrics: [], brokenMetricIds };
+  collect(checkAgainstSchema(file, z.array(MetricSchema)), problems);
+  const salvaged = (Array.isArray(file.data) ? file.data : []).map((item: unknown) => {
+    const result = MetricSchema.safeParse(item);
+    if (!result.success) {
+      const id = idWritten(item);
+      if (id) brokenMetricIds.add(id);
     }
-    return value ? [{ slug: slugOf(file.path), file, data: value, body: file.body }] : [];
+    return result.success ? result.data : undefined;
   });
-
-  problems.push(...checkReferences(documents, frameworks, metrics));
-  return { content: { frameworks, metrics, documents }, problems };
+  problems.push(...checkMetrics(file, salvaged));
+  return { metrics: salvaged.filter((metric): metric is Metric => !!metric), brokenMetricIds };
 }
 
-function parseMetrics(file: ParsedSourceFile, problems: ContentProblem[]) {
-  const { value, problems: found } = checkAgainstSchema(file, z.array(MetricSchema));
-  problems.push(...found);
-  return value ?? [];
+function collect<Value>(result: { value?: Value; problems: ContentProblem[] }, problems: ContentProblem[]): Value | undefined {
+  problems.push(...result.problems);
+  return result.value;
 }
 
-/** `content/documents/2010-12-17-ofsted.md` → `2010-12-17-ofsted` */
-export function slugOf(path: string): string {
-  return path.replace(/^.*\//, '').replace(/\.md$/, '');
+function idWritten(data: unknown): string | undefined {
+  const id = (data as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function listAt(data: unknown, key: string): unknown[] {
+  const list = (data as Record<string, unknown> | null | undefined)?.[key];
+  return Array.isArray(list) ? list : [];
 }
