@@ -1,3 +1,6 @@
+import { searchIndex } from './finish-steps/search-index.ts';
+import { securityHeaders } from './finish-steps/security-headers.ts';
+
 /**
  * Steps that run on a freshly built site in its staging directory, before
  * it replaces dist/ (a failing step publishes nothing). Each step lives in
@@ -8,7 +11,7 @@ export interface FinishStep {
   run: (siteDir: string) => Promise<void>;
 }
 
-const steps: FinishStep[] = [];
+const steps: FinishStep[] = [searchIndex, securityHeaders];
 
 export async function finishSite(siteDir: string) {
   for (const step of steps) {
