@@ -1,5 +1,4 @@
 import { searchIndex } from './finish-steps/search-index.ts';
-import { securityHeaders } from './finish-steps/security-headers.ts';
 
 /**
  * Steps that run on a freshly built site in its staging directory, before
@@ -11,7 +10,7 @@ export interface FinishStep {
   run: (siteDir: string) => Promise<void>;
 }
 
-const steps: FinishStep[] = [searchIndex, securityHeaders];
+const steps: FinishStep[] = [searchIndex];
 
 export async function finishSite(siteDir: string) {
   for (const step of steps) {
