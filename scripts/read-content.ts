@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parseMarkdownSource, parseYamlSource, unreadableSource, type ParsedSourceFile } from '../src/lib/parse-source-file.ts';
 import { checkSourceSize, decodeSourceText } from '../src/lib/source-text.ts';
 import type { RawContent } from '../src/lib/validate-content.ts';
@@ -21,16 +21,22 @@ export async function readContent(contentDir: string, root = process.cwd()): Pro
       const file = join(contentDir, dir, entry.name);
       if (entry.name.startsWith('.')) continue;
       if (entry.isFile() && entry.name.endsWith(extension)) wanted.push(file);
-      else strayFiles.push(relative(root, file));
+      else strayFiles.push(shown(root, file));
     }
     return wanted;
   };
-  const read = (parse: Parse) => (file: string) => readSourceFile(file, relative(root, file), parse);
+  const read = (parse: Parse) => (file: string) => readSourceFile(file, shown(root, file), parse);
 
   const frameworkFiles = await Promise.all((await list('frameworks', '.yaml')).map(read(parseYamlSource)));
   const documentFiles = await Promise.all((await list('documents', '.md')).map(read(parseMarkdownSource)));
   const metricsFile = await read(parseYamlSource)(join(contentDir, 'metrics.yaml'));
   return { frameworkFiles, metricsFile, documentFiles, strayFiles };
+}
+
+// Paths as an editor would type them: relative inside the project, absolute outside it.
+function shown(root: string, file: string): string {
+  const path = relative(root, file);
+  return path.startsWith('..') || isAbsolute(path) ? file : path;
 }
 
 async function readSourceFile(file: string, path: string, parse: Parse): Promise<ParsedSourceFile> {

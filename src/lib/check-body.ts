@@ -1,5 +1,6 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { PLACEHOLDER_MESSAGE } from './check-editorial.ts';
 import type { ContentProblem } from './content-problem.ts';
 import type { ParsedSourceFile } from './parse-source-file.ts';
 
@@ -51,7 +52,7 @@ export function checkBody(file: ParsedSourceFile, slugs: ReadonlySet<string>): C
       if (problem) report(node, problem.message, problem.fix, problem.severity);
     }
     if (node.type === 'text' && node.value && /\bTODO\b/.test(node.value)) {
-      report(node, 'still has a "TODO" from the template', 'replace it with our summary of the document');
+      report(node, PLACEHOLDER_MESSAGE, 'replace it with our summary of the document');
     }
   });
   return problems;

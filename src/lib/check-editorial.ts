@@ -1,6 +1,9 @@
 import { problemsIn, type ContentProblem } from './content-problem.ts';
 import type { CheckedDocument } from './salvage-document.ts';
 
+/** What a "TODO" left from `npm run new`'s template is reported as. */
+export const PLACEHOLDER_MESSAGE = 'still has a "TODO" from the template';
+
 /** A summary shorter than this is rarely "a sentence or two" on what was found. */
 export const SHORT_SUMMARY = 80;
 
@@ -14,7 +17,7 @@ export function checkEditorial({ file, data }: CheckedDocument): ContentProblem[
   const report = problemsIn(file, problems);
   eachString(file.data, [], (text, path) => {
     if (text.length && !text.trim()) report(path, 'is blank: it holds only spaces', 'write the text, or delete the line if the field is optional');
-    else if (/\bTODO\b/.test(text)) report(path, 'still has a "TODO" from the template', 'replace it with the real value from the document');
+    else if (/\bTODO\b/.test(text)) report(path, PLACEHOLDER_MESSAGE, 'replace it with the real value from the document');
   });
   if (data.summary && data.summary.trim().length < SHORT_SUMMARY && !/\bTODO\b/.test(data.summary)) {
     problemsIn(file, problems, 'warning')(

@@ -3,7 +3,7 @@ import { FrameworkSchema, MetricSchema, type Framework, type Metric } from '../s
 import { checkBody } from './check-body.ts';
 import { checkConflicts } from './check-conflicts.ts';
 import { checkDates } from './check-dates.ts';
-import { checkEditorial } from './check-editorial.ts';
+import { checkEditorial, PLACEHOLDER_MESSAGE } from './check-editorial.ts';
 import { checkFigures } from './check-figures.ts';
 import { checkFileNames, checkStrayFiles, slugOf } from './check-files.ts';
 import { checkFrameworks, checkMetrics } from './check-frameworks.ts';
@@ -82,7 +82,15 @@ export function validateContent(raw: RawContent, { today = todayInLondon() }: Va
     ...checkDates(checked, today),
     ...checkConflicts(checked, frameworks),
   );
-  return { content: { frameworks, metrics, documents }, problems: sortProblems(problems) };
+  return { content: { frameworks, metrics, documents }, problems: sortProblems(withoutPlaceholderEchoes(problems)) };
+}
+
+// A "TODO" left from the template also fails the field's other rules ("TODO"
+// is not a grade); the placeholder message alone says what to do.
+function withoutPlaceholderEchoes(problems: ContentProblem[]): ContentProblem[] {
+  const isPlaceholder = (problem: ContentProblem) => problem.message.startsWith(PLACEHOLDER_MESSAGE);
+  const placeholders = new Set(problems.filter(isPlaceholder).map((problem) => `${problem.path} ${problem.field}`));
+  return problems.filter((problem) => isPlaceholder(problem) || !placeholders.has(`${problem.path} ${problem.field}`));
 }
 
 /** Today's date in the UK, where the documents are published. */
