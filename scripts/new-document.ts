@@ -29,7 +29,10 @@ Anything left out is asked for. Example:
 type Ask = (question: string, check: (answer: string) => string | undefined, fallback?: string) => Promise<string>;
 
 /** Collects the answers, writes the file and returns its path (or text, for a dry run). */
-export async function newDocument(argv: string[], { contentDir = resolve(process.env.CONTENT_DIR ?? 'content'), ask = askOnTerminal() } = {}) {
+export async function newDocument(
+  argv: string[],
+  { contentDir = resolve(process.env.CONTENT_DIR ?? 'content'), ask = askOnTerminal() } = {},
+): Promise<{ help: string } | { text: string } | { file: string }> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -116,7 +119,7 @@ if (import.meta.main) {
     if ('help' in result) console.log(result.help);
     else if ('text' in result) process.stdout.write(result.text);
     else {
-      console.log(`Created ${relative(process.cwd(), result.file!)}`);
+      console.log(`Created ${relative(process.cwd(), result.file)}`);
       console.log('Next: replace every TODO with what the document says, then run "npm run validate" until it reports no errors. EDITING.md explains every field.');
     }
   } catch (error) {
