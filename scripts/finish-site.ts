@@ -1,4 +1,5 @@
 import { searchIndex } from './finish-steps/search-index.ts';
+import { securityHeaders } from './finish-steps/security-headers.ts';
 
 /**
  * Steps that run on a freshly built site in its staging directory, before
@@ -10,7 +11,7 @@ export interface FinishStep {
   run: (siteDir: string) => Promise<void>;
 }
 
-const steps: FinishStep[] = [searchIndex];
+const steps: FinishStep[] = [searchIndex, securityHeaders];
 
 export async function finishSite(siteDir: string) {
   for (const step of steps) {
