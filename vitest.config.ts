@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // One real build shared by the tests of the built site (tests/quality/).
+    globalSetup: ['tests/support/built-site.setup.ts'],
     env: { TZ: 'UTC', LANG: 'en_GB.UTF-8' },
   },
 });
