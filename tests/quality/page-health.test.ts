@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtPages, builtSiteDir, serveBuiltSite } from '../support/built-site.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { visit } from '../support/page-visit.ts';
+
+// Every built page in a real browser, served with its real headers (so the
+// Content-Security-Policy is enforced): nothing broken, nothing fetched from
+// elsewhere, every chart and table there without JavaScript, and nothing
+// moving for readers who asked for reduced motion.
+const pages = await builtPages();
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveBuiltSite>>;
+
+beforeAll(async () => {
+  site = await serveBuiltSite(builtSiteDir());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Charts (outermost SVGs, not icons) and tables, and whether a reader can get to each. */
+const chartsAndTables = (page: Page) =>
+  page.evaluate(() => {
+    const reachable = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      // Inside a closed <details> counts: the reader opens it without script.
+      return (box.width > 0 && box.height > 0) || Boolean(element.closest('details:not([open])'));
+    };
+    const charts = [...document.querySelectorAll('svg')].filter((svg) => !svg.parentElement?.closest('svg') && (svg.closest('figure') || svg.getBoundingClientRect().width >= 100));
+    const tables = [...document.querySelectorAll('table')];
+    const name = (element: Element) => element.getAttribute('aria-label') ?? element.querySelector('caption, title')?.textContent?.trim() ?? element.outerHTML.slice(0, 80);
+    return {
+      charts: charts.length,
+      tables: tables.length,
+      unreachable: [...charts, ...tables].filter((element) => !reachable(element)).map((element) => `<${element.localName}> ${name(element)}`),
+    };
+  });
+
+describe('every page in a browser', () => {
+  test('the site built and has pages', () => {
+    builtSiteDir();
+    expect(pages.length).toBeGreaterThan(0);
+  });
+
+  test.for(pages.map((page) => page.path))('%s loads with no console error, failed request or request to another host', async (path) => {
+    const context = await browser.newContext();
+    try {
+      const { page, problems } = await visit(context, site.origin, path);
+      await page.waitForLoadState('networkidle');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test.for(pages.map((page) => page.path))('%s shows every chart and table with JavaScript off', async (path) => {
+    const withScript = await browser.newContext();
+    const withoutScript = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const expected = await chartsAndTables((await visit(withScript, site.origin, path)).page);
+      const { page, problems } = await visit(withoutScript, site.origin, path);
+      const found = await chartsAndTables(page);
+      expect(problems).toEqual([]);
+      expect(found.unreachable, 'charts and tables hidden without JavaScript').toEqual([]);
+      expect(found.charts, 'charts without JavaScript').toBeGreaterThanOrEqual(expected.charts);
+      expect(found.tables, 'tables without JavaScript').toBeGreaterThanOrEqual(expected.tables);
+    } finally {
+      await withScript.close();
+      await withoutScript.close();
+    }
+  });
+
+  test.for(pages.map((page) => page.path))('%s does not move when the reader prefers reduced motion', async (path) => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    try {
+      const { page } = await visit(context, site.origin, path);
+      const moving = await page.evaluate(() => {
+        const seconds = (value: string) => Math.max(...value.split(',').map((part) => (part.trim().endsWith('ms') ? parseFloat(part) / 1000 : parseFloat(part))));
+        const found: string[] = [];
+        const describe = (element: Element) => `<${element.localName}${element.id ? ` id="${element.id}"` : ''}${element.getAttribute('class') ? ` class="${element.getAttribute('class')}"` : ''}>`;
+        for (const element of document.querySelectorAll('*')) {
+          const style = getComputedStyle(element);
+          if (style.animationName !== 'none' && seconds(style.animationDuration) > 0.01) found.push(`${describe(element)} animation ${style.animationName}`);
+          if (style.transitionProperty !== 'none' && seconds(style.transitionDuration) > 0.01) found.push(`${describe(element)} transition of ${style.transitionProperty}`);
+          if (style.scrollBehavior === 'smooth') found.push(`${describe(element)} smooth scrolling`);
+        }
+        for (const animation of document.getAnimations()) if (animation.playState === 'running') found.push(`running animation ${animation.id || (animation as CSSAnimation).animationName || ''}`);
+        for (const element of document.querySelectorAll('animate, animateMotion, animateTransform, set')) found.push(`SVG ${describe(element)}`);
+        for (const media of document.querySelectorAll<HTMLMediaElement>('video[autoplay], audio[autoplay]')) found.push(`autoplaying ${describe(media)}`);
+        return found;
+      });
+      expect(moving).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
