@@ -19,7 +19,7 @@ export function checkEditorial({ file, data }: CheckedDocument): ContentProblem[
     if (text.length && !text.trim()) report(path, 'is blank: it holds only spaces', 'write the text, or delete the line if the field is optional');
     else if (/\bTODO\b/.test(text)) report(path, PLACEHOLDER_MESSAGE, 'replace it with the real value from the document');
   });
-  if (data.summary && data.summary.trim().length < SHORT_SUMMARY && !/\bTODO\b/.test(data.summary)) {
+  if (data.summary?.trim() && data.summary.trim().length < SHORT_SUMMARY && !/\bTODO\b/.test(data.summary)) {
     problemsIn(file, problems, 'warning')(
       ['summary'],
       `is only ${data.summary.trim().length} characters`,

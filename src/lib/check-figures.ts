@@ -58,7 +58,7 @@ export function checkFigures(documents: readonly CheckedDocument[], context: Fig
         }
         const missing = value.inputs.filter((input) => !context.writtenFigureIds.has(input));
         if (missing.length) {
-          const match = closestMatch(missing[0], [...context.writtenFigureIds]);
+          const match = closestMatch(missing[0], [...context.writtenFigureIds].filter((id) => id !== figure.id));
           report([...at, 'value', 'inputs'], `refers to ${missing.length > 1 ? 'figures that do' : 'a figure that does'} not exist: ${missing.join(', ')}`, match ? `did you mean "${match}"?` : 'use the ids of figures in content/documents/');
         } else if (value.inputs.every((input) => figureById.has(input))) {
           const computed = computeDerivedValue(value.operation, value.inputs.map((input) => figureById.get(input)!.value));

@@ -51,14 +51,13 @@ export function checkReferences(documents: readonly CheckedDocument[], context: 
 
     const framework = frameworkNamed(data.framework, ['framework'], report);
     const wroteFramework = (file.data as { framework?: unknown } | undefined)?.framework !== undefined;
+    if (!wroteFramework && data.judgements.some(Boolean)) {
+      report(['judgements'], 'are grades, but the document does not say which framework they were given under', 'add "framework:" with the id of the framework, e.g. ilacs-2018');
+    }
     data.judgements.forEach((judgement, index) => {
       if (!judgement) return;
       const at = ['judgements', index];
-      if (!wroteFramework) {
-        report(at, 'is a grade, but the document does not say which framework it was given under', 'add "framework:" with the id of the framework, e.g. ilacs-2018');
-        return;
-      }
-      if (framework) checkGrade(framework, judgement.area, judgement.grade, at, report);
+      if (framework) checkGrade(framework, judgement.area, judgement.grade, at, report, context.frameworks);
       const first = data.judgements.findIndex((other) => other?.area === judgement.area);
       if (first !== index) report([...at, 'area'], `"${judgement.area}" is already judged in judgements[${first}]`, 'each area is judged once in a document: delete one of them');
     });
@@ -76,33 +75,41 @@ export function checkReferences(documents: readonly CheckedDocument[], context: 
       const mentioned = frameworkNamed(mention.framework, [...at, 'framework'], report);
       if (!mention.outcome || !mentioned) return;
       const area = mention.outcome.area ?? mentioned.areas.find((candidate) => candidate.headline)?.id;
-      if (!area) report([...at, 'outcome'], `needs an area: the ${mentioned.shortName} framework has no headline judgement`, 'add "area:" to the outcome');
-      else checkGrade(mentioned, area, mention.outcome.grade, [...at, 'outcome'], report);
+      if (!area) report([...at, 'outcome'], `needs an area: ${nameOf(mentioned)} has no headline judgement`, 'add "area:" to the outcome');
+      else checkGrade(mentioned, area, mention.outcome.grade, [...at, 'outcome'], report, context.frameworks);
     });
   }
   return problems;
 }
 
 /** The grade is on the framework's scale and the area is one of its areas. */
-function checkGrade(framework: Framework, area: string, grade: string, at: PropertyKey[], report: ReportProblem) {
+function checkGrade(framework: Framework, area: string, grade: string, at: PropertyKey[], report: ReportProblem, frameworks: readonly Framework[]) {
   if (!framework.graded) {
-    report([...at, 'grade'], `the ${framework.shortName} framework gives no grades`, 'remove the grade, or name the framework it was graded under');
+    report([...at, 'grade'], `${nameOf(framework)} gives no grades`, 'remove the grade, or name the framework it was graded under');
     return;
   }
   const areaIds = framework.areas.map((candidate) => candidate.id);
   if (!areaIds.includes(area)) {
-    report([...at, 'area'], `"${area}" is not an area of the ${framework.shortName} framework`, suggest(area, areaIds, `use one of: ${areaIds.join(', ')}`));
+    report([...at, 'area'], `"${area}" is not an area of ${nameOf(framework)}`, suggest(area, areaIds, `use one of: ${areaIds.join(', ')}`));
   }
   if (!normaliseGrade(framework, grade)) {
+    const scale = `use one of: ${framework.scale.map((step) => step.label).join(', ')}`;
+    // "Adequate" is a real grade of 2009, not a typo of "Inadequate": say so.
+    const elsewhere = frameworks.find((other) => other.id !== framework.id && normaliseGrade(other, grade));
+    if (elsewhere) {
+      report([...at, 'grade'], `"${grade}" is a grade of ${nameOf(elsewhere)}, not of ${nameOf(framework)}`, `check the framework, or ${scale}`);
+      return;
+    }
     const wordings = framework.scale.flatMap((step) => [step.label, ...step.aliases]);
     const guess = closestMatch(grade, wordings);
     const canonical = guess ? normaliseGrade(framework, guess)?.label : undefined;
-    report(
-      [...at, 'grade'],
-      `"${grade}" is not a grade of the ${framework.shortName} framework`,
-      canonical ? `did you mean "${canonical}"?` : `use one of: ${framework.scale.map((step) => step.label).join(', ')}`,
-    );
+    report([...at, 'grade'], `"${grade}" is not a grade of ${nameOf(framework)}`, canonical ? `did you mean "${canonical}"?` : scale);
   }
+}
+
+/** "the ILACS (2018) framework"; a short name that says "framework" already is not repeated. */
+function nameOf(framework: Framework): string {
+  return `the ${framework.shortName}${/framework/i.test(framework.shortName) ? '' : ' framework'}`;
 }
 
 function countOf(documents: readonly CheckedDocument[], eventId: string): number {

@@ -18,7 +18,13 @@ export function checkAgainstSchema<Schema extends z.ZodType>(
 ): { value?: z.infer<Schema>; problems: ContentProblem[] } {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
-  const described = result.error.issues.flatMap((issue) => describeIssue(issue, schema, data));
+  // One message per field: a date that is not "YYYY-MM" is not also told it is not a real date.
+  const seen = new Set<string>();
+  const issues = result.error.issues.filter((issue) => {
+    const key = issue.code === 'unrecognized_keys' ? `${formatFieldPath(issue.path)} ${issue.keys.join()}` : formatFieldPath(issue.path);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  const described = issues.flatMap((issue) => describeIssue(issue, schema, data));
   const problems = withoutEchoes(described).map(({ path, message, fix, atKey }) => ({
     severity: 'error' as const,
     path: file.path,
@@ -110,7 +116,7 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: unknown
       if (message === 'is not a real calendar date') {
         return [{ path, message: `"${String(input)}" ${message}`, fix: 'check the month is 01 to 12, the day exists in that month, and the year is right' }];
       }
-      return [{ path, message: typeof input === 'string' ? `"${input}": ${message}` : message, ...(about ? { fix: meaning(about) } : {}) }];
+      return [{ path, message: typeof input === 'string' ? `"${input}": ${message}` : message, ...(about && !custom ? { fix: meaning(about) } : {}) }];
     }
   }
 }
@@ -203,14 +209,15 @@ function describeFormat(format: string, path: PropertyKey[], input: unknown, abo
     return { path, message: custom ?? 'must be a full https:// address', fix: suggestUrl(text) };
   }
   if (format === 'date') {
-    return { path, message: custom ?? 'must be a real date written "YYYY-MM-DD" in quotes', fix: suggestDate(text, 'day') ?? 'check the day exists in that month' };
+    const date = suggestDate(text, 'day');
+    return { path, message: `"${text}" ${custom ?? 'must be a real date written "YYYY-MM-DD" in quotes'}`.replace(/,? e\.g\. .*$/, ''), fix: date ? `write "${date}"` : 'check the month is 01 to 12 and the day exists in that month' };
   }
   if (format === 'regex' && custom?.includes('lower-case')) {
-    return { path, message: `"${text}" ${custom}`.replace(/ e\.g\. .*$/, ''), fix: `write "${suggestSlug(text)}"` };
+    return { path, message: `"${text}" ${custom}`.replace(/,? e\.g\. .*$/, ''), fix: `write "${suggestSlug(text)}"` };
   }
   if (format === 'regex' && custom?.includes('YYYY')) {
     const date = suggestDate(text, 'any');
-    return { path, message: `"${text}" ${custom}`.replace(/, e\.g\. .*$/, ''), fix: date ? `write "${date}"` : 'e.g. "2014", "2014-06" or "2014-06-17", in quotes' };
+    return { path, message: `"${text}" ${custom}`.replace(/,? e\.g\. .*$/, ''), fix: date ? `write "${date}"` : 'e.g. "2014", "2014-06" or "2014-06-17", in quotes' };
   }
   return { path, message: custom ?? 'is not written in the expected form', ...(about ? { fix: meaning(about) } : {}) };
 }

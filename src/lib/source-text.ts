@@ -36,7 +36,7 @@ export function decodeSourceText(bytes: Uint8Array): { text: string } | { proble
     const offset = firstInvalidByte(withoutBom);
     return {
       problem: {
-        message: `is not UTF-8 text: byte ${offset + 1} is not valid UTF-8 (the file was probably saved as Windows-1252 or Latin-1)`,
+        message: 'is not UTF-8 text from here on (the file was probably saved as Windows-1252 or Latin-1)',
         fix: 'save the file with the encoding "UTF-8" and check that curly quotes and accents look right',
         position: positionOfByte(withoutBom, offset),
       },

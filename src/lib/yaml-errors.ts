@@ -50,10 +50,14 @@ export function describeYamlError(code: ErrorCode, original: string, text: strin
       }
       return { message: `is not valid YAML (${firstLine(original)})`, fix: 'check the brackets and quotes on this line and the one before' };
     case 'BLOCK_AS_IMPLICIT_KEY':
+      return {
+        message: 'cannot be read: a value contains ": " without quotes, or this line is indented further than the one above',
+        fix: 'put the whole value in double quotes, e.g. title: "Inspection: Manchester"; line fields up under the ones above',
+      };
     case 'MULTILINE_IMPLICIT_KEY':
       return {
-        message: 'cannot be read: a value contains ": ", a field has no space after its ":", or a line is indented too far',
-        fix: `${QUOTE_IT}; write "field: value" with a space after the colon`,
+        message: 'cannot be read: a field needs a space after its ":", or the line above is not finished',
+        fix: 'write "field: value" with a space after the colon, and close any quote or bracket opened above',
       };
     case 'BAD_SCALAR_START':
       return { message: 'a value starts with a character YAML reserves', fix: QUOTE_IT };

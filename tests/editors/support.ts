@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { readContent } from '../../scripts/read-content.ts';
+import type { ContentProblem } from '../../src/lib/content-problem.ts';
+import { validateContent } from '../../src/lib/validate-content.ts';
+
+/** "Today" for every editors' test, so that the future-date check never depends on the clock. */
+export const TODAY = '2026-11-23';
+
+export const REAL_CONTENT = resolve('content');
+export const CORPUS = resolve('tests/editors/corpus');
+export const FIXTURE = resolve('tests/editors/fixtures/2022-07-01-ofsted-ilacs-inspection.md');
+
+/** What a corpus file must produce, from its `.expected.json`. */
+export interface Expected {
+  /** The field as printed, e.g. `judgements[2].grade`; "" for the whole file. */
+  field: string;
+  /** A fragment of the message. */
+  message: string;
+  /** A fragment of the fix. */
+  fix?: string;
+  /** The line the problem is reported on. */
+  line?: number;
+  severity?: 'error' | 'warning';
+  /** Where under content/ the file goes; documents/<its name> if absent. */
+  saveAs?: string;
+}
+
+export interface CorpusCase {
+  name: string;
+  bytes: Buffer;
+  saveAs: string;
+  expected: Expected;
+}
+
+/** Every malformed document in tests/editors/corpus/ with what it must produce. */
+export async function loadCorpus(): Promise<CorpusCase[]> {
+  const names = (await readdir(CORPUS)).filter((name) => !name.endsWith('.expected.json')).sort();
+  return Promise.all(
+    names.map(async (file) => {
+      const name = file.replace(/\.(md|yaml)$/, '');
+      const expected = JSON.parse(await readFile(join(CORPUS, `${name}.expected.json`), 'utf8')) as Expected;
+      return { name, bytes: await readFile(join(CORPUS, file)), saveAs: expected.saveAs ?? `documents/${file}`, expected };
+    }),
+  );
+}
+
+/** A temporary project root holding a copy of the real content plus some files; returns the root. */
+export async function contentWith(files: { saveAs: string; bytes: Buffer | string }[] = []): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'editors-'));
+  await cp(REAL_CONTENT, join(root, 'content'), { recursive: true });
+  for (const file of files) {
+    await mkdir(dirname(join(root, 'content', file.saveAs)), { recursive: true });
+    await writeFile(join(root, 'content', file.saveAs), file.bytes);
+  }
+  return root;
+}
+
+/** Validates a temporary root's content as `npm run validate` would, with paths relative to it. */
+export async function validateRoot(root: string): Promise<ContentProblem[]> {
+  return validateContent(await readContent(join(root, 'content'), root), { today: TODAY }).problems;
+}
+
+/** The problem a corpus case expects, if it is among the problems. */
+export function findExpected(problems: readonly ContentProblem[], path: string, expected: Expected): ContentProblem | undefined {
+  return problems.find(
+    (problem) =>
+      problem.path.endsWith(path) &&
+      problem.field === expected.field &&
+      problem.message.includes(expected.message) &&
+      problem.severity === (expected.severity ?? 'error'),
+  );
+}
+
+/** sha256 of every file under a directory, by relative path. */
+export async function hashTree(dir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    hashes[path.slice(dir.length + 1)] = createHash('sha256').update(await readFile(path)).digest('hex');
+  }
+  return hashes;
+}
