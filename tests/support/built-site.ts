@@ -1,8 +1,9 @@
-import { readdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join, relative, sep } from 'node:path';
 import { inject } from 'vitest';
 import { serveSite } from '../../scripts/serve-site.ts';
+import { listPages, type SitePage } from './site-pages.ts';
+
+export { listPages, pageKind, type PageKind, type SitePage } from './site-pages.ts';
 
 /**
  * The site built once by tests/support/built-site.setup.ts, its pages
@@ -21,37 +22,6 @@ export function builtSiteDir(): string {
 export function builtSiteDirOrUndefined(): string | undefined {
   const site = inject('builtSite');
   return 'dir' in site ? site.dir : undefined;
-}
-
-export type PageKind = 'home' | 'chart' | 'embed' | 'document' | 'other';
-
-export interface SitePage {
-  /** URL path, e.g. `/documents/2010-…/` or `/404.html`. */
-  path: string;
-  /** Absolute path of the built HTML file. */
-  file: string;
-  kind: PageKind;
-}
-
-export function pageKind(path: string): PageKind {
-  if (path === '/') return 'home';
-  if (/^\/charts\/[^/]+\/$/.test(path)) return 'chart';
-  if (/^\/embed\/[^/]+\/$/.test(path)) return 'embed';
-  if (/^\/documents\/[^/]+\/$/.test(path)) return 'document';
-  return 'other';
-}
-
-/** Every HTML page in a built site, sorted by URL path. */
-export async function listPages(dir: string): Promise<SitePage[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .map((file) => {
-      const path = `/${relative(dir, file).split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1');
-      return { path, file, kind: pageKind(path) };
-    })
-    .sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** The built site's pages, or none when it did not build (a test reports the build error). */
