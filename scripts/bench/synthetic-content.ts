@@ -1,0 +1,53 @@
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+
+/**
+ * A copy of the content directory with `count` extra documents, each a real
+ * document varied so that it still validates: its own file name, event id
+ * and title, figure ids (and the derived figures' inputs renamed with
+ * them), and a sentence of summary of its own. Judgements, figures' quotes
+ * and mentions are kept, so each copy costs the build what a real one does.
+ */
+export async function writeSyntheticContent(contentDir: string, outDir: string, count: number) {
+  await cp(contentDir, outDir, { recursive: true });
+  const documentsDir = join(contentDir, 'documents');
+  const originals = (await readdir(documentsDir)).filter((name) => name.endsWith('.md')).sort();
+  const texts = await Promise.all(originals.map((name) => readFile(join(documentsDir, name), 'utf8')));
+  for (let index = 0; index < count; index += 1) {
+    const tag = `s${String(index + 1).padStart(4, '0')}`;
+    const original = index % originals.length;
+    const name = originals[original]!.replace(/\.md$/, `-${tag}.md`);
+    await writeFile(join(outDir, 'documents', name), varyDocument(texts[original]!, tag));
+  }
+}
+
+function varyDocument(text: string, tag: string) {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error('a document without frontmatter');
+  const [, frontmatter, body] = match;
+  const doc = parseDocument(frontmatter!);
+  const suffix = (path: (string | number)[]) => {
+    const value = doc.getIn(path);
+    if (typeof value === 'string') doc.setIn(path, `${value}-${tag}`);
+  };
+  suffix(['event', 'id']);
+  doc.setIn(['title'], `${doc.get('title')} (synthetic copy ${tag})`);
+  if (typeof doc.getIn(['event', 'title']) === 'string') doc.setIn(['event', 'title'], `${doc.getIn(['event', 'title'])} (synthetic copy ${tag})`);
+  renameFigures(doc, tag);
+  return `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---\n${body}\nThis synthetic copy (${tag}) exists only to measure how the build grows.\n`;
+}
+
+function renameFigures(doc: Document, tag: string) {
+  const figures = doc.get('figures');
+  if (!isSeq(figures)) return;
+  for (const figure of figures.items) {
+    if (!isMap(figure)) continue;
+    figure.set('id', `${figure.get('id')}-${tag}`);
+    const value = figure.get('value');
+    const inputs = isMap(value) ? value.get('inputs') : undefined;
+    if (isSeq(inputs)) inputs.items = inputs.items.map((input) => doc.createNode(`${isScalarValue(input)}-${tag}`));
+  }
+}
+
+const isScalarValue = (node: unknown) => (node && typeof node === 'object' && 'value' in node ? String((node as { value: unknown }).value) : String(node));
