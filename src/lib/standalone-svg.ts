@@ -1,0 +1,96 @@
+/**
+ * Charts on the page are inline SVG that take their colours from the page's
+ * CSS custom properties (so they follow dark mode). A downloaded SVG or a PNG
+ * has no page around it: these functions make an SVG self-contained, with
+ * the light-mode colours written in, its own styles and fonts, and the xmlns
+ * declarations that linkedom's serialiser leaves out.
+ */
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+const XLINK_NS = 'http://www.w3.org/1999/xlink';
+
+/** Colours by custom property name, e.g. { '--text': '#1c1c1c' }. */
+export type Palette = Record<string, string>;
+
+/**
+ * The light-mode custom properties: the declarations of the first top-level
+ * `:root { … }` rule of a stylesheet (src/styles/site.css), where the dark
+ * values sit in a later media query.
+ */
+export function lightPalette(css: string): Palette {
+  const block = /(?:^|\n)\s*:root\s*\{([^}]*)\}/.exec(css.replace(/\/\*[\s\S]*?\*\//g, ''));
+  if (!block) throw new Error('No :root { … } rule found in the stylesheet');
+  const palette: Palette = {};
+  for (const [, name, value] of block[1].matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) palette[name] = value.trim();
+  return palette;
+}
+
+/**
+ * Replaces every `var(--name)` or `var(--name, fallback)` with its value in
+ * the palette (else its fallback), and `currentColor` with the text colour.
+ * An unknown property without a fallback is an error, not a black chart.
+ */
+export function resolveCustomProperties(markup: string, palette: Palette): string {
+  let resolved = markup;
+  // Innermost var() first, so fallbacks that are themselves var() resolve too.
+  const innermost = /var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*?))?\s*\)/g;
+  while (innermost.test(resolved)) {
+    resolved = resolved.replace(innermost, (_, name: string, fallback: string | undefined) => {
+      const value = palette[name] ?? fallback;
+      if (value === undefined) throw new Error(`The colour ${name} is not defined in the palette and has no fallback`);
+      return value;
+    });
+  }
+  const text = palette['--text'];
+  if (!text) throw new Error('The palette has no --text colour for currentColor');
+  return resolved.replace(/currentColor/gi, text);
+}
+
+/** The width and height of an SVG, from its attributes or else its viewBox. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const open = /<svg\b[^>]*>/.exec(svg)?.[0];
+  if (!open) throw new Error('Not an SVG: no <svg> element');
+  const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(open)?.[1];
+  const viewBox = attribute('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  const width = Number.parseFloat(attribute('width') ?? '') || viewBox?.[2];
+  const height = Number.parseFloat(attribute('height') ?? '') || viewBox?.[3];
+  if (!width || !height) throw new Error('The SVG has neither a width and height nor a viewBox');
+  return { width, height };
+}
+
+export interface StandaloneOptions {
+  palette: Palette;
+  /** The font stack the page uses for chart text. */
+  fontFamily: string;
+  /** CSS the chart relies on from the page, e.g. class rules; custom properties are resolved too. */
+  css?: string;
+  /** Written into the SVG as <title> and <metadata>. */
+  title?: string;
+  metadata?: Record<string, string>;
+}
+
+const escapeText = (text: string) => text.replace(/[<>&"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[char]!);
+
+/**
+ * A complete SVG file from an inline chart: XML declaration, xmlns, explicit
+ * width and height, an embedded <style> with the fonts and the chart's page
+ * styles, concrete light-mode colours, and a title and metadata so the file
+ * says what it is and which data version it shows.
+ */
+export function standaloneSvg(inline: string, options: StandaloneOptions): string {
+  const { width, height } = svgSize(inline);
+  const head = [
+    options.title ? `<title>${escapeText(options.title)}</title>` : '',
+    options.metadata ? `<metadata>${escapeText(JSON.stringify(options.metadata))}</metadata>` : '',
+    `<style>svg { font-family: ${options.fontFamily}; color: ${options.palette['--text']}; } text { font-family: ${options.fontFamily}; }${options.css ? ` ${options.css}` : ''}</style>`,
+  ].join('');
+  const opened = inline.trim().replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
+    const kept = attributes.replace(/\s(xmlns|xmlns:xlink|width|height)="[^"]*"/g, '');
+    const xlink = /xlink:/.test(inline) ? ` xmlns:xlink="${XLINK_NS}"` : '';
+    return `<svg xmlns="${SVG_NS}"${xlink} width="${width}" height="${height}"${kept}>`;
+  });
+  // The chart's own <title> and <desc> stay first: they are its accessible name.
+  const afterName = /^<svg\b[^>]*>(\s*<title>[\s\S]*?<\/title>)?(\s*<desc>[\s\S]*?<\/desc>)?/.exec(opened)![0];
+  const svg = afterName + head + opened.slice(afterName.length);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${resolveCustomProperties(svg, options.palette)}\n`;
+}
