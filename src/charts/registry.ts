@@ -1,0 +1,94 @@
+import raw from '#site-data' with { type: 'json' };
+import type { SiteData } from '../lib/derive-site-data.ts';
+import { renderAdoptionChart, shapeAdoptionChart } from './adoption-chart.ts';
+import { renderCaseloadChart, shapeCaseloadChart } from './caseload-chart.ts';
+import type { ChartDataRow, ChartText } from './chart-spec.ts';
+import { renderGradesChart, shapeGradesChart } from './grades-chart.ts';
+import { CHART_WIDTH } from './theme.ts';
+import { renderTimelineChart, shapeTimelineChart } from './timeline-chart.ts';
+
+/**
+ * Every chart on the site, looked up by id: pages, embeds and downloads all
+ * start here. An unknown id is an error that names the known ones.
+ *
+ * The data is imported with a JSON import attribute (not through
+ * `lib/site-data.ts`) so that plain Node scripts can use the registry too.
+ */
+export const CHART_IDS = ['timeline', 'grades', 'caseloads', 'adoption'] as const;
+
+export type ChartId = (typeof CHART_IDS)[number];
+
+/** A chart ready to show: its words, its data and its drawing. */
+export interface Chart extends ChartText {
+  id: ChartId;
+  /** A short name for menus and links, e.g. "Caseloads". */
+  name: string;
+  /** The chart's own page. */
+  path: string;
+  /** The data behind every mark, one flat record each, with quote and document slug. */
+  rows: ChartDataRow[];
+  /** The chart as an inline SVG string, `width` units wide (see CHART_WIDTH). */
+  renderSvg(width: number): string;
+}
+
+const NAMES: Record<ChartId, string> = {
+  timeline: 'Timeline',
+  grades: 'Grades',
+  caseloads: 'Caseloads',
+  adoption: 'Adoption timeliness',
+};
+
+/** True for the id of a chart in the registry. */
+export function isChartId(id: string): id is ChartId {
+  return (CHART_IDS as readonly string[]).includes(id);
+}
+
+/**
+ * The chart with an id, shaped from the site's derived data (or other data,
+ * for tests and scripts).
+ * @example chartById('adoption').renderSvg(CHART_WIDTH.wide)
+ */
+export function chartById(id: string, data: SiteData = raw as unknown as SiteData): Chart {
+  if (!isChartId(id)) throw new Error(`No chart with id "${id}". Charts: ${CHART_IDS.join(', ')}.`);
+  const { spec, render } = shaped(id, data);
+  return {
+    id,
+    name: NAMES[id],
+    path: `charts/${id}/`,
+    title: spec.title,
+    subtitle: spec.subtitle,
+    alt: spec.alt,
+    notes: spec.notes,
+    sourceDocuments: spec.sourceDocuments,
+    rows: spec.rows,
+    renderSvg: (width: number) => render(width),
+  };
+}
+
+/** Every chart, in the registry's order. */
+export function allCharts(data?: SiteData): Chart[] {
+  return CHART_IDS.map((id) => chartById(id, data));
+}
+
+export { CHART_WIDTH };
+
+function shaped(id: ChartId, data: SiteData) {
+  switch (id) {
+    case 'timeline': {
+      const spec = shapeTimelineChart(data);
+      return { spec, render: (width: number) => renderTimelineChart(spec, { width }) };
+    }
+    case 'grades': {
+      const spec = shapeGradesChart(data);
+      return { spec, render: (width: number) => renderGradesChart(spec, { width }) };
+    }
+    case 'caseloads': {
+      const spec = shapeCaseloadChart(data);
+      return { spec, render: (width: number) => renderCaseloadChart(spec, { width }) };
+    }
+    case 'adoption': {
+      const spec = shapeAdoptionChart(data);
+      return { spec, render: (width: number) => renderAdoptionChart(spec, { width }) };
+    }
+  }
+}
