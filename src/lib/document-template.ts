@@ -88,7 +88,8 @@ export function documentTemplate(doc: NewDocument, frameworks: readonly Framewor
     'summary: >-',
     '  TODO: one or two sentences, at most 280 characters, on what the document',
     '  found. It is shown on the timeline.',
-    ...judgementLines(framework),
+    // Only inspection reports give grades; letters of visits under a graded framework do not.
+    ...judgementLines(doc.kind === 'inspection-report' ? framework : undefined),
     ...FIGURE_LINES,
     ...MENTION_LINES,
     about('corrections'),
