@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { CHART_IDS } from '../charts/registry.ts';
 import { siteData } from '../lib/site-data.ts';
 import { escapeXml } from '../lib/xml.ts';
 
@@ -16,6 +17,7 @@ const documentLastChange = (slug: string) => {
 
 const DYNAMIC_ROUTES: Record<string, () => { path: string; lastmod?: string }[]> = {
   'documents/[slug]': () => siteData.documents.map((doc) => ({ path: `documents/${doc.slug}/`, lastmod: documentLastChange(doc.slug) })),
+  'charts/[chart]': () => CHART_IDS.map((id) => ({ path: `charts/${id}/` })),
 };
 
 export const GET: APIRoute = ({ site }) => {
