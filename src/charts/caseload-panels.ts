@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { scaleLinear, scaleUtc } from 'd3';
 import { midpoint } from '../lib/partial-dates.ts';
 import type { CaseloadChartSpec } from './caseload-chart.ts';
+import { panelHeading } from './panel-heading.ts';
 import { chartSvg, renderPlot, type Panel } from './render-svg.ts';
 import { dodgeLabels, estimateTextWidth, wrapText } from './text-layout.ts';
 import { COLOUR, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, layoutFor, type ChartLayout } from './theme.ts';
@@ -45,7 +46,8 @@ function wordsPanel(spec: CaseloadChartSpec, width: number, layout: ChartLayout,
   const lineHeight = size.small * LINE_HEIGHT;
   const lines: TextLine[] = [];
   const markers: { x: number; y: number }[] = [];
-  let y = 38;
+  const heading = panelHeading('In words: the documents give no number', { left: margin.left, width: width - margin.left - margin.right, fontSize: size.small });
+  let y = 38 + heading.extra;
   for (const statement of spec.statements) {
     const mx = x(midpoint(statement.date));
     const right = mx < width * 0.5;
@@ -69,8 +71,8 @@ function wordsPanel(spec: CaseloadChartSpec, width: number, layout: ChartLayout,
     x: { type: 'identity', axis: null },
     y: { type: 'identity', axis: null },
     marks: [
-      Plot.text(['In words: the documents give no number'], { x: margin.left, y: 14, textAnchor: 'start', lineAnchor: 'middle', fontWeight: 700, fontSize: size.small, className: 'panel-heading' }),
-      Plot.ruleX(yearLines(spec, x), { x: (value: number) => value, y1: 28, y2: height, stroke: COLOUR.rule, className: 'year-line' }),
+      heading.mark,
+      Plot.ruleX(yearLines(spec, x), { x: (value: number) => value, y1: 28 + heading.extra, y2: height, stroke: COLOUR.rule, className: 'year-line' }),
       Plot.dot(markers, { x: 'x', y: 'y', symbol: 'square', r: MARK.radius - 1, fill: COLOUR.background, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: 'caseload-statement' }),
       ...textMarks(lines, size),
     ],
@@ -82,7 +84,8 @@ function numbersPanel(spec: CaseloadChartSpec, width: number, layout: ChartLayou
   const size = TEXT_SIZE[layout];
   const margin = MARGIN[layout];
   const lineHeight = size.small * LINE_HEIGHT;
-  const top = 40;
+  const heading = panelHeading('In numbers: cases or children per social worker', { left: margin.left, width: width - margin.left - margin.right, fontSize: size.small });
+  const top = 40 + heading.extra;
   const plotHeight = layout === 'narrow' ? 190 : 210;
   const y = scaleLinear([0, spec.yMax], [top + plotHeight, top]);
   const height = top + plotHeight + 34;
@@ -124,7 +127,7 @@ function numbersPanel(spec: CaseloadChartSpec, width: number, layout: ChartLayou
     x: { type: 'identity', axis: null },
     y: { type: 'identity', axis: null },
     marks: [
-      Plot.text(['In numbers: cases or children per social worker'], { x: margin.left, y: 14, textAnchor: 'start', lineAnchor: 'middle', fontWeight: 700, fontSize: size.small, className: 'panel-heading' }),
+      heading.mark,
       Plot.ruleX(yearLines(spec, x), { x: (value: number) => value, y1: top - 8, y2: top + plotHeight, stroke: COLOUR.rule, className: 'year-line' }),
       Plot.ruleY(ticks, { y: (tick: number) => y(tick), x1: x.range()[0], x2: x.range()[1], stroke: (tick: number) => (tick === 0 ? COLOUR.muted : COLOUR.rule), className: 'value-gridline' }),
       Plot.text(ticks, { y: (tick: number) => y(tick), x: x.range()[0] - 6, text: String, textAnchor: 'end', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, fontVariant: 'tabular-nums', className: 'value-label' }),

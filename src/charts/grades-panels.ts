@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { scaleUtc } from 'd3';
 import { midpoint, span } from '../lib/partial-dates.ts';
 import type { AreaMatrix, GradesChartSpec, UngradedVisit } from './grades-chart.ts';
+import { panelHeading } from './panel-heading.ts';
 import { chartSvg, renderPlot, type Panel } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';
 import { COLOUR, KIND_SYMBOL, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, gradeColour, layoutFor, type ChartLayout } from './theme.ts';
@@ -151,7 +152,8 @@ function ungradedPanel(spec: GradesChartSpec, width: number, layout: ChartLayout
     lineEnds[line] = left + labelWidth;
     return { text, left, line, symbol: KIND_SYMBOL[run.kind] };
   });
-  const labelY = (line: number) => 36 + line * lineHeight;
+  const heading = panelHeading('Inspections and visits that give no grade', { left: margin.left, width: width - margin.left - margin.right, fontSize: size.small });
+  const labelY = (line: number) => 36 + heading.extra + line * lineHeight;
   const bandTop = labelY(lineEnds.length - 1) + lineHeight / 2 + 6;
 
   // Stack markers that would overlap, in date order, like a beeswarm.
@@ -177,7 +179,7 @@ function ungradedPanel(spec: GradesChartSpec, width: number, layout: ChartLayout
     x: { type: 'identity', axis: null },
     y: { type: 'identity', axis: null },
     marks: [
-      Plot.text(['Inspections and visits that give no grade'], { x: margin.left, y: 14, textAnchor: 'start', lineAnchor: 'middle', fontWeight: 700, fontSize: size.small, className: 'panel-heading' }),
+      heading.mark,
       Plot.dot(labels, { x: (d: { left: number }) => d.left + r, y: (d: { line: number }) => labelY(d.line), symbol: 'symbol', r: r - 1, fill: 'none', stroke: COLOUR.ungraded, strokeWidth: MARK.thinStroke, className: 'ungraded-key' }),
       Plot.text(labels, { x: (d: { left: number }) => d.left + 14, y: (d: { line: number }) => labelY(d.line), text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, className: 'ungraded-label' }),
       Plot.dot(markers, { x: 'x', y: (d: { level: number }) => markerY(d.level), symbol: 'symbol', r, fill: 'fill', stroke: COLOUR.ungraded, strokeWidth: MARK.stroke, className: 'ungraded-visit' }),

@@ -57,26 +57,40 @@ export interface LabelSlot {
 }
 
 /**
- * Places labels along one axis, in the order given, as near as possible to
- * where each wants to be without overlapping: each label starts at least
- * `gap` after the previous one ends; if the last would run past `max`, the
- * whole run is pushed back towards `min`. Returns each label's start.
- * @example dodgeLabels([{at: 0, size: 10}, {at: 5, size: 10}], 2) // [0, 12]
+ * Places labels along one axis, in the order given, without overlapping and
+ * as near as possible to where each wants to be: labels that collide are
+ * merged into a run, centred on where its members want to be (so a crowd
+ * spreads both ways, not only downwards), then kept within [min, max].
+ * Returns each label's start.
+ * @example dodgeLabels([{at: 0, size: 10}, {at: 5, size: 10}], 2) // [-3.5, 8.5]
  */
 export function dodgeLabels(slots: readonly LabelSlot[], gap: number, min = -Infinity, max = Infinity): number[] {
+  interface Run { first: number; last: number; start: number; size: number }
+  const offsets: number[] = [];
+  const place = (run: Run) => {
+    // The start that puts members nearest their wishes on average, clamped.
+    let total = 0;
+    for (let index = run.first; index <= run.last; index += 1) total += slots[index].at - offsets[index];
+    const ideal = total / (run.last - run.first + 1);
+    run.start = Math.max(min, Math.min(ideal, max - run.size));
+  };
+  const runs: Run[] = [];
+  slots.forEach((slot, index) => {
+    offsets[index] = 0;
+    const run: Run = { first: index, last: index, start: slot.at, size: slot.size };
+    place(run);
+    runs.push(run);
+    // Merge backwards while the new run collides with the one before it.
+    while (runs.length > 1) {
+      const [before, after] = runs.slice(-2);
+      if (before.start + before.size + gap <= after.start) break;
+      for (let member = after.first; member <= after.last; member += 1) offsets[member] += before.size + gap;
+      const merged: Run = { first: before.first, last: after.last, start: before.start, size: before.size + gap + after.size };
+      place(merged);
+      runs.splice(-2, 2, merged);
+    }
+  });
   const starts: number[] = [];
-  let end = min - gap;
-  for (const slot of slots) {
-    const start = Math.max(slot.at, end + gap);
-    starts.push(start);
-    end = start + slot.size;
-  }
-  // Pull back from the far edge, keeping the order and the gaps.
-  let limit = max;
-  for (let index = starts.length - 1; index >= 0; index -= 1) {
-    const overflow = starts[index] + slots[index].size - limit;
-    if (overflow > 0) starts[index] = Math.max(min, starts[index] - overflow);
-    limit = starts[index] - gap;
-  }
+  for (const run of runs) for (let index = run.first; index <= run.last; index += 1) starts[index] = run.start + offsets[index];
   return starts;
 }

@@ -241,7 +241,7 @@ export function renderTimelineChart(spec: TimelineChartSpec, { width }: { width:
   const totalLabelHeight = blocks.reduce((total, block) => total + block.length * lineHeight + 10, 0);
   const [firstYear, lastYear] = spec.years;
   const yearCount = lastYear + 1 - firstYear;
-  const plotHeight = Math.max(yearCount * (layout === 'narrow' ? 64 : 56), totalLabelHeight * 1.15);
+  const plotHeight = Math.max(yearCount * (layout === 'narrow' ? 64 : 60), totalLabelHeight * 1.25);
   const y = scaleUtc([new Date(Date.UTC(firstYear, 0, 1)), new Date(Date.UTC(lastYear + 1, 0, 1))], [top, top + plotHeight]);
   const height = Math.ceil(top + plotHeight + 12);
   const markerX = (position: TimelinePosition) => (position.precision === 'year' ? bracketX : spineX);
@@ -259,12 +259,16 @@ export function renderTimelineChart(spec: TimelineChartSpec, { width }: { width:
     const ys = group.events.flatMap((event) => event.positions.map((position) => y(midpoint(position.date))));
     return { y: (Math.min(...ys) + Math.max(...ys)) / 2, y1: Math.min(...ys), y2: Math.max(...ys) };
   });
-  const starts = dodgeLabels(
-    blocks.map((block, index) => ({ at: anchors[index].y - lineHeight / 2, size: block.length * lineHeight })),
+  // Labels go in the order of their markers, so connectors never cross.
+  const order = anchors.map((_, index) => index).sort((a, b) => anchors[a].y - anchors[b].y);
+  const dodged = dodgeLabels(
+    order.map((index) => ({ at: anchors[index].y - lineHeight / 2, size: blocks[index].length * lineHeight })),
     10,
     top - lineHeight / 2,
     height - 4,
   );
+  const starts: number[] = [];
+  order.forEach((index, rank) => (starts[index] = dodged[rank]));
   const lines: LabelLine[] = blocks.flatMap((block, index) => block.map((line, lineIndex) => ({ ...line, y: starts[index] + lineHeight * (lineIndex + 0.5) })));
   const connectors = groups.map((_, index) => ({ y1: anchors[index].y, y2: starts[index] + lineHeight / 2 }));
   // A group's markers are bracketed on the label side, so its one label reads as theirs.

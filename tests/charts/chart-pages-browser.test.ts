@@ -1,0 +1,62 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHART_IDS } from '../../src/charts/registry.ts';
+import { builtSiteDir, serveBuiltSite } from '../support/built-site.ts';
+import { launchChromium } from '../support/chromium.ts';
+
+// The charts in a real browser: which drawing shows at which width, how
+// small its text renders, and print. Screenshots go to test-results/charts/
+// (gitignored) for a human look.
+const SCREENSHOTS = join(import.meta.dirname, '../../test-results/charts');
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveBuiltSite>>;
+
+beforeAll(async () => {
+  site = await serveBuiltSite(builtSiteDir());
+  browser = await launchChromium();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** The drawing on show, its rendered width and its smallest text in CSS pixels. */
+function shownDrawing(page: Page) {
+  return page.evaluate(() => {
+    const svgs = [...document.querySelectorAll<SVGSVGElement>('.chart-svg')].filter((svg) => getComputedStyle(svg).display !== 'none');
+    return svgs.map((svg) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const sizes = [...svg.querySelectorAll('text')].filter((text) => text.textContent?.trim()).map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
+      return { className: svg.getAttribute('class'), width: svg.getBoundingClientRect().width, smallestText: Math.min(...sizes) };
+    });
+  });
+}
+
+const cases = [
+  { name: 'a 320px phone', width: 320, colorScheme: 'light', media: 'screen', drawing: 'chart-svg chart-svg--narrow' },
+  { name: 'a 320px phone in dark mode', width: 320, colorScheme: 'dark', media: 'screen', drawing: 'chart-svg chart-svg--narrow' },
+  { name: 'a 1280px screen', width: 1280, colorScheme: 'light', media: 'screen', drawing: 'chart-svg chart-svg--wide' },
+  { name: 'a 1280px screen in dark mode', width: 1280, colorScheme: 'dark', media: 'screen', drawing: 'chart-svg chart-svg--wide' },
+  { name: 'print', width: 720, colorScheme: 'light', media: 'print', drawing: 'chart-svg chart-svg--wide' },
+] as const;
+
+describe.for(CHART_IDS)('/charts/%s/ in a browser', (id) => {
+  test.for(cases)('on $name: one drawing shows, with no text under 12px, without JavaScript', async ({ name, width, colorScheme, media, drawing }) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.emulateMedia({ media, colorScheme });
+      await page.goto(`${site.origin}/charts/${id}/`);
+      const shown = await shownDrawing(page);
+      expect(shown.map((svg) => svg.className)).toEqual([drawing]);
+      expect(shown[0].width).toBeLessThanOrEqual(width);
+      expect(shown[0].smallestText).toBeGreaterThanOrEqual(12);
+      await page.locator('.chart__figure').screenshot({ path: join(SCREENSHOTS, `${id}-${name.replace(/\W+/g, '-')}.png`) });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { expect } from 'vitest';
+import type { SiteData } from '../../src/lib/derive-site-data.ts';
+import { loadRealContent } from '../content/load-real-content.ts';
+
+/**
+ * Helpers for the chart tests: the real data, SVG read back with linkedom,
+ * positions of marks and axis ticks in SVG units, and file snapshots in the
+ * manner of Observable Plot's own test suite.
+ */
+
+let cached: Promise<SiteData> | undefined;
+
+/** The site's data derived from the real content, as the build derives it. */
+export function realSiteData(): Promise<SiteData> {
+  cached ??= loadRealContent().then(({ data }) => data);
+  return cached;
+}
+
+/** An SVG string parsed into a DOM to query. */
+export function parseSvg(svg: string): Element {
+  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+  const root = document.querySelector('svg');
+  if (!root) throw new Error('No <svg> in the string');
+  return root as unknown as Element;
+}
+
+/** The translation of an element's `transform`, or [0, 0]. */
+export function translation(element: Element): [number, number] {
+  const match = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(element.getAttribute('transform') ?? '');
+  return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+}
+
+/** Where a panel group sits: its vertical offset within the chart. */
+export function panelOffset(svg: Element, panelClass: string): number {
+  const panel = svg.querySelector(`g.${panelClass}`);
+  if (!panel) throw new Error(`No panel "${panelClass}"`);
+  return translation(panel)[1];
+}
+
+/** The drawn elements of a mark, found by the class the chart gives it. */
+export function markElements(scope: Element, className: string, selector = '*'): Element[] {
+  return [...scope.querySelectorAll(`g.${className.split(' ').join('.')} > ${selector}`)];
+}
+
+/** A point mark's centre: a `<circle>`'s cx and cy, or a symbol's translation. */
+export function dotCentre(element: Element): [number, number] {
+  if (element.tagName.toLowerCase() === 'circle') return [Number(element.getAttribute('cx')), Number(element.getAttribute('cy'))];
+  return translation(element);
+}
+
+/** A `<line>`'s end points. */
+export function lineEnds(element: Element): { x1: number; y1: number; x2: number; y2: number } {
+  const number = (name: string) => Number(element.getAttribute(name) ?? 0);
+  return { x1: number('x1'), y1: number('y1'), x2: number('x2'), y2: number('y2') };
+}
+
+/** A `<rect>`'s box. */
+export function rectBox(element: Element): { x: number; y: number; width: number; height: number } {
+  const number = (name: string) => Number(element.getAttribute(name) ?? 0);
+  return { x: number('x'), y: number('y'), width: number('width'), height: number('height') };
+}
+
+/** Text of each `<text>` under a mark class, with its position. */
+export function texts(scope: Element, className: string): { text: string; x: number; y: number }[] {
+  return markElements(scope, className, 'text').map((element) => {
+    const [x, y] = translation(element);
+    return { text: element.textContent ?? '', x, y };
+  });
+}
+
+/**
+ * A linear axis read back from the picture: the positions of two labelled
+ * ticks give the scale, so a test can ask where a value should be drawn
+ * without trusting the code that drew it.
+ */
+export function axisFromTicks(ticks: readonly { text: string; at: number }[]): (value: number) => number {
+  const numeric = ticks.map((tick) => ({ value: Number(tick.text.replace(/[^\d.-]/g, '')), at: tick.at })).filter((tick) => Number.isFinite(tick.value));
+  if (numeric.length < 2) throw new Error('An axis needs two labelled ticks');
+  const [a, b] = [numeric[0], numeric.at(-1)!];
+  return (value: number) => a.at + ((value - a.value) * (b.at - a.at)) / (b.value - a.value);
+}
+
+/**
+ * Plot's snapshot convention: ids and class hashes normalised, one element
+ * per line for readable diffs.
+ */
+export function normaliseSvg(svg: string): string {
+  return svg
+    .replace(/\bplot-[0-9a-f]{6}\b/g, 'plot')
+    .replace(/\bid="[^"]*"/g, 'id="…"')
+    .replace(/></g, '>\n<')
+    .concat('\n');
+}
+
+const SNAPSHOTS = join(import.meta.dirname, 'snapshots');
+
+/**
+ * Compares an SVG with tests/charts/snapshots/<name>.svg. A missing snapshot
+ * is written (commit it after looking at it); a different one fails and is
+ * written beside it as <name>-changed.svg, to open side by side.
+ */
+export async function expectSvgSnapshot(name: string, svg: string) {
+  const expectedFile = join(SNAPSHOTS, `${name}.svg`);
+  const changedFile = join(SNAPSHOTS, `${name}-changed.svg`);
+  const actual = normaliseSvg(svg);
+  if (!existsSync(expectedFile)) {
+    await writeFile(expectedFile, actual);
+    return;
+  }
+  const expected = await readFile(expectedFile, 'utf8');
+  if (expected === actual) {
+    await rm(changedFile, { force: true });
+    return;
+  }
+  await writeFile(changedFile, actual);
+  expect.fail(`${name}.svg changed: compare tests/charts/snapshots/${name}.svg with ${name}-changed.svg; if the change is right, replace the snapshot with it.`);
+}
