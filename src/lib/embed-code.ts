@@ -23,9 +23,19 @@ export interface EmbedCodeOptions {
 
 const escapeAttribute = (text: string) => text.replace(/[&"<>]/g, (char) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[char]!);
 
-/** The iframe element alone: what oEmbed's `html` and the preview use too. */
+/**
+ * The iframe to paste: valid HTML (no deprecated `scrolling` or `frameborder`,
+ * no percentage `width`), full width and borderless through its own style,
+ * since a host page has none of our CSS. Without the script it keeps
+ * `height`, and a reader can still scroll inside it.
+ */
 export function embedIframe({ embedUrl, title, height }: Omit<EmbedCodeOptions, 'scriptUrl'>): string {
-  return `<iframe src="${escapeAttribute(embedUrl)}" title="${escapeAttribute(title)}" width="100%" height="${Math.round(height)}" scrolling="no" frameborder="0" loading="lazy" style="border:0;width:100%" ${EMBED_ATTRIBUTE}></iframe>`;
+  return `<iframe src="${escapeAttribute(embedUrl)}" title="${escapeAttribute(title)}" height="${Math.round(height)}" loading="lazy" style="display:block;width:100%;border:0" ${EMBED_ATTRIBUTE}></iframe>`;
+}
+
+/** The same iframe for a page of this site, styled by a class (the site's CSP allows no inline style). */
+export function embedPreviewIframe({ embedUrl, title, height, className }: Omit<EmbedCodeOptions, 'scriptUrl'> & { className: string }): string {
+  return `<iframe src="${escapeAttribute(embedUrl)}" title="${escapeAttribute(title)}" height="${Math.round(height)}" loading="lazy" class="${escapeAttribute(className)}" ${EMBED_ATTRIBUTE}></iframe>`;
 }
 
 /** The code to copy: the iframe, then the resize script. */

@@ -88,7 +88,6 @@ describe.each([320, 1200])('embedded in a %ipx wide host page', (width) => {
       const graphic = await shownGraphic(frame);
       expect(graphic.count).toBe(1);
       expect(graphic.bottom).toBeLessThanOrEqual(await frameHeight(iframe));
-      expect(await iframe.getAttribute('scrolling')).toBe('no');
     } finally {
       await context.close();
     }
