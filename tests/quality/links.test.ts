@@ -107,6 +107,20 @@ describe('links and assets in the built site', () => {
     expect(problems).toEqual([]);
   });
 
+  test('every same-site URL in the feeds and sitemaps (*.xml) resolves', async () => {
+    const entries = await readdir(builtSiteDir(), { recursive: true, withFileTypes: true });
+    const problems: string[] = [];
+    for (const entry of entries.filter((candidate) => candidate.isFile() && candidate.name.endsWith('.xml'))) {
+      const file = join(entry.parentPath, entry.name);
+      const path = `/${file.slice(dir!.length + 1)}`;
+      const xml = await readFile(file, 'utf8');
+      const found = [...xml.matchAll(/<(?:loc|link|id)>\s*([^<\s]+)\s*<\/|\shref="([^"]+)"/g)].map(([, text, href]) => (text ?? href)!.replaceAll('&amp;', '&'));
+      const sameSite = found.filter((url) => URL.canParse(url) && new URL(url).origin === SITE.origin);
+      problems.push(...(await problemsWith(dir!, path, sameSite.map((url) => ({ url, where: `${path}: ${url}` })))));
+    }
+    expect(problems).toEqual([]);
+  });
+
   test('every url() in the stylesheets resolves', async () => {
     const entries = await readdir(builtSiteDir(), { recursive: true, withFileTypes: true });
     const stylesheets = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.css'));
