@@ -13,7 +13,7 @@ const light = properties(css.slice(css.indexOf(':root {'), css.indexOf('}', css.
 const darkStart = css.indexOf('@media (prefers-color-scheme: dark)');
 const dark = properties(css.slice(darkStart, css.indexOf('}', css.indexOf(':root {', darkStart))));
 const chartPrint = css.slice(css.indexOf('/* ==== Charts'));
-const print = { ...light, ...properties(css.slice(css.indexOf('@media print'), css.indexOf('}', css.indexOf('@media print')))), ...properties(chartPrint.slice(chartPrint.indexOf('@media print'))), '--bg': '#ffffff' };
+const print: Record<string, string> = { ...light, ...properties(css.slice(css.indexOf('@media print'), css.indexOf('}', css.indexOf('@media print')))), ...properties(chartPrint.slice(chartPrint.indexOf('@media print'))), '--bg': '#ffffff' };
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
