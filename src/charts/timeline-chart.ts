@@ -51,15 +51,15 @@ export function shapeTimelineChart(data: SiteData): TimelineChartSpec {
   const events = data.timeline.map(toMark);
   const rows = data.timeline.flatMap((event) => eventRows(event, toMark(event)));
   const years: [number, number] = [Number(data.timeline[0].date.slice(0, 4)), Number(data.timeline.at(-1)!.date.slice(0, 4))];
-  const journey = events
+  const grades = events
     .filter((event) => event.outcomePosition !== undefined)
-    .map((event) => `${event.outcome!.toLowerCase()} in ${event.positions[0].date.slice(0, 4)}`)
-    .join(', then ');
+    .map((event) => `${event.outcome!.toLowerCase()} in ${event.positions[0].date.slice(0, 4)}`);
+  const journey = grades.join(', then ');
   const hollow = events.filter((event) => event.knownFromMentionsOnly).length;
   const conflicts = events.filter((event) => event.sourcesDisagree);
   const unscaled = events.filter((event) => event.outcome && event.outcomePosition === undefined);
   return {
-    title: `${capitalise(journey)}: the record in ${events.length} events`,
+    title: `${capitalise(grades.join(', '))}: the record in ${events.length} events`,
     subtitle: `Every inspection, visit, council report and news report on Manchester's children's services in the documents we hold, placed as precisely as the sources date them.`,
     alt: `Timeline of ${events.length} events, ${years[0]} to ${years[1]}: Ofsted judged Manchester ${journey}. ${hollow} events are known only from later documents; ${conflicts.map((event) => `the sources disagree on the date of ${event.title.split(':')[0].toLowerCase()} (${event.dateLabel})`).join('; ')}.`,
     notes: [

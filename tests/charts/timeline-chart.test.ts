@@ -49,7 +49,7 @@ describe('shapeTimelineChart', () => {
   });
 
   test('the title and alt text state the finding', () => {
-    expect(spec.title).toBe('Adequate in 2010, then inadequate in 2014, then requires improvement in 2017: the record in 14 events');
+    expect(spec.title).toBe('Adequate in 2010, inadequate in 2014, requires improvement in 2017: the record in 14 events');
     expect(spec.alt.length).toBeLessThanOrEqual(300);
   });
 });
