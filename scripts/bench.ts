@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.ts';
@@ -41,7 +41,11 @@ const runs = Math.max(1, Number(args.find((arg) => arg.startsWith('--runs='))?.s
 const loadBefore = loadavg()[0]!;
 const root = process.cwd();
 const contentDir = resolve(root, 'content');
-const work = await mkdtemp(join(tmpdir(), 'bench-'));
+// Builds go under .build/ (gitignored) inside the project: Astro keeps an
+// out-of-tree build's prerender chunks in the shared .astro/, where builds
+// running at the same time (someone's tests) would break each other.
+await mkdir(resolve(root, '.build'), { recursive: true });
+const work = await mkdtemp(join(resolve(root, '.build'), 'bench-'));
 
 interface BuildTiming { label: string; documents: number; seconds: number }
 

@@ -25,13 +25,13 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
+describe('accessibility (axe-core, WCAG 2.2 A and AA)', { concurrent: true }, () => {
   test('the site built and has pages', () => {
     builtSiteDir();
     expect(pages.length).toBeGreaterThan(0);
   });
 
-  test.for(pages.map((page) => page.path))('%s has no violations', async (path) => {
+  test.for(pages.map((page) => page.path))('%s has no violations', async (path, { expect }) => {
     const context = await browser.newContext();
     try {
       const { page } = await visit(context, site.origin, path);
@@ -42,7 +42,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     }
   });
 
-  test.for(pages.map((page) => page.path))('%s keeps its contrast in dark mode', async (path) => {
+  test.for(pages.map((page) => page.path))('%s keeps its contrast in dark mode', async (path, { expect }) => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     try {
       const { page } = await visit(context, site.origin, path);
@@ -53,7 +53,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     }
   });
 
-  test.for(pages.map((page) => page.path))('%s keeps its contrast in print', async (path) => {
+  test.for(pages.map((page) => page.path))('%s keeps its contrast in print', async (path, { expect }) => {
     const context = await browser.newContext();
     try {
       const { page } = await visit(context, site.origin, path);

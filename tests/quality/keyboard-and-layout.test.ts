@@ -68,13 +68,13 @@ const focused = (page: Page) =>
     };
   });
 
-describe('keyboard', () => {
+describe('keyboard', { concurrent: true }, () => {
   test('the site built and has pages', () => {
     builtSiteDir();
     expect(pages.length).toBeGreaterThan(0);
   });
 
-  test.for(pages.map((page) => page.path))('%s: Tab reaches every link and control in reading order, each with a visible focus indicator', async (path) => {
+  test.for(pages.map((page) => page.path))('%s: Tab reaches every link and control in reading order, each with a visible focus indicator', async (path, { expect }) => {
     const { page, close } = await open(path, { width: 1280, height: 800 });
     try {
       const expected = await markFocusable(page);
@@ -103,7 +103,7 @@ describe('keyboard', () => {
     }
   });
 
-  test.for(pages.map((page) => page.path))('%s: a skip link comes first and moves focus to the main content', async (path) => {
+  test.for(pages.map((page) => page.path))('%s: a skip link comes first and moves focus to the main content', async (path, { expect }) => {
     const { page, close } = await open(path, { width: 1280, height: 800 });
     try {
       // Bypass Blocks (WCAG 2.4.1) is about blocks repeated before the content.
@@ -129,8 +129,8 @@ describe('keyboard', () => {
   });
 });
 
-describe('layout', () => {
-  test.for(pages.map((page) => page.path))('%s at 320px wide: no sideways scrolling and no chart text under 12px', async (path) => {
+describe('layout', { concurrent: true }, () => {
+  test.for(pages.map((page) => page.path))('%s at 320px wide: no sideways scrolling and no chart text under 12px', async (path, { expect }) => {
     const { page, close } = await open(path, { width: 320, height: 640 });
     try {
       const result = await page.evaluate((minimum) => {
@@ -162,7 +162,7 @@ describe('layout', () => {
     }
   });
 
-  test.for(pages.map((page) => page.path))(`%s at 1280px wide: prose lines are at most ${MAX_LINE_CHARACTERS} characters`, async (path) => {
+  test.for(pages.map((page) => page.path))(`%s at 1280px wide: prose lines are at most ${MAX_LINE_CHARACTERS} characters`, async (path, { expect }) => {
     const { page, close } = await open(path, { width: 1280, height: 800 });
     try {
       const long = await page.evaluate((maximum) => {

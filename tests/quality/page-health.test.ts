@@ -41,13 +41,13 @@ const chartsAndTables = (page: Page) =>
     return [...charts, ...tables].map((element) => ({ name: name(element), reachable: reachable(element) }));
   });
 
-describe('every page in a browser', () => {
+describe('every page in a browser', { concurrent: true }, () => {
   test('the site built and has pages', () => {
     builtSiteDir();
     expect(pages.length).toBeGreaterThan(0);
   });
 
-  test.for(pages.map((page) => page.path))('%s loads with no console error, failed request or request to another host', async (path) => {
+  test.for(pages.map((page) => page.path))('%s loads with no console error, failed request or request to another host', async (path, { expect }) => {
     const context = await browser.newContext();
     try {
       const { page, problems } = await visit(context, site.origin, path);
@@ -58,7 +58,7 @@ describe('every page in a browser', () => {
     }
   });
 
-  test.for(pages.map((page) => page.path))('%s shows every chart and table with JavaScript off', async (path) => {
+  test.for(pages.map((page) => page.path))('%s shows every chart and table with JavaScript off', async (path, { expect }) => {
     const withScript = await browser.newContext();
     const withoutScript = await browser.newContext({ javaScriptEnabled: false });
     try {
@@ -77,7 +77,7 @@ describe('every page in a browser', () => {
     }
   });
 
-  test.for(pages.map((page) => page.path))('%s does not move when the reader prefers reduced motion', async (path) => {
+  test.for(pages.map((page) => page.path))('%s does not move when the reader prefers reduced motion', async (path, { expect }) => {
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     try {
       const { page } = await visit(context, site.origin, path);

@@ -1,5 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../../scripts/build-site.ts';
@@ -21,10 +21,15 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (process.env.QUALITY_SITE_DIR) {
-    project.provide('builtSite', { dir: resolve(process.env.QUALITY_SITE_DIR) });
+    const dir = resolve(process.env.QUALITY_SITE_DIR);
+    project.provide('builtSite', existsSync(join(dir, 'index.html')) ? { dir } : { error: `QUALITY_SITE_DIR=${dir} holds no built site (no index.html)` });
     return;
   }
-  const work = await mkdtemp(join(tmpdir(), 'built-site-'));
+  // Inside the project, not /tmp: Astro puts an out-of-tree build's
+  // prerender chunks in the shared <project>/.astro/, where two builds at
+  // once (another test run) break each other. .build/ is gitignored.
+  await mkdir(resolve('.build'), { recursive: true });
+  const work = await mkdtemp(join(resolve('.build'), 'built-site-'));
   const dir = join(work, 'dist');
   try {
     await buildSite({ outDir: dir, siteDataFile: join(work, 'site-data.json') });
