@@ -9,7 +9,20 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
  * them), and a sentence of summary of its own. Judgements, figures' quotes
  * and mentions are kept, so each copy costs the build what a real one does.
  */
-export async function writeSyntheticContent(contentDir: string, outDir: string, count: number) {
+
+/**
+ * Metrics of which the site holds exactly one figure and a chart insists on
+ * it (src/charts/adoption-chart.ts: the implied government threshold and the
+ * days above it). Copies leave these figures out, or the build stops.
+ */
+export const SINGLE_FIGURE_METRICS = ['adoption-threshold-days', 'adoption-days-above-threshold'];
+
+export interface SyntheticOptions {
+  /** Keep the copies' judgements (each copy then adds a graded event to the timeline). */
+  judgements: boolean;
+}
+
+export async function writeSyntheticContent(contentDir: string, outDir: string, count: number, options: SyntheticOptions = { judgements: true }) {
   await cp(contentDir, outDir, { recursive: true });
   const documentsDir = join(contentDir, 'documents');
   const originals = (await readdir(documentsDir)).filter((name) => name.endsWith('.md')).sort();
@@ -18,22 +31,20 @@ export async function writeSyntheticContent(contentDir: string, outDir: string, 
     const tag = `s${String(index + 1).padStart(4, '0')}`;
     const original = index % originals.length;
     const name = originals[original]!.replace(/\.md$/, `-${tag}.md`);
-    await writeFile(join(outDir, 'documents', name), varyDocument(texts[original]!, tag));
+    await writeFile(join(outDir, 'documents', name), varyDocument(texts[original]!, tag, options));
   }
 }
 
-function varyDocument(text: string, tag: string) {
+function varyDocument(text: string, tag: string, options: SyntheticOptions) {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
   if (!match) throw new Error('a document without frontmatter');
   const [, frontmatter, body] = match;
   const doc = parseDocument(frontmatter!);
-  const suffix = (path: (string | number)[]) => {
-    const value = doc.getIn(path);
-    if (typeof value === 'string') doc.setIn(path, `${value}-${tag}`);
-  };
-  suffix(['event', 'id']);
+  const eventId = doc.getIn(['event', 'id']);
+  if (typeof eventId === 'string') doc.setIn(['event', 'id'], `${eventId}-${tag}`);
   doc.setIn(['title'], `${doc.get('title')} (synthetic copy ${tag})`);
   if (typeof doc.getIn(['event', 'title']) === 'string') doc.setIn(['event', 'title'], `${doc.getIn(['event', 'title'])} (synthetic copy ${tag})`);
+  if (!options.judgements && doc.has('judgements')) doc.set('judgements', doc.createNode([]));
   renameFigures(doc, tag);
   return `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---\n${body}\nThis synthetic copy (${tag}) exists only to measure how the build grows.\n`;
 }
@@ -41,13 +52,14 @@ function varyDocument(text: string, tag: string) {
 function renameFigures(doc: Document, tag: string) {
   const figures = doc.get('figures');
   if (!isSeq(figures)) return;
+  figures.items = figures.items.filter((figure) => !(isMap(figure) && SINGLE_FIGURE_METRICS.includes(String(figure.get('metric')))));
   for (const figure of figures.items) {
     if (!isMap(figure)) continue;
     figure.set('id', `${figure.get('id')}-${tag}`);
     const value = figure.get('value');
     const inputs = isMap(value) ? value.get('inputs') : undefined;
-    if (isSeq(inputs)) inputs.items = inputs.items.map((input) => doc.createNode(`${isScalarValue(input)}-${tag}`));
+    if (isSeq(inputs)) inputs.items = inputs.items.map((input) => doc.createNode(`${scalarValue(input)}-${tag}`));
   }
 }
 
-const isScalarValue = (node: unknown) => (node && typeof node === 'object' && 'value' in node ? String((node as { value: unknown }).value) : String(node));
+const scalarValue = (node: unknown) => (node && typeof node === 'object' && 'value' in node ? String((node as { value: unknown }).value) : String(node));

@@ -107,6 +107,14 @@ describe('links and assets in the built site', () => {
     expect(problems).toEqual([]);
   });
 
+  // Without one, browsers ask for /favicon.ico, and its 404 is a console
+  // error (Lighthouse's errors-in-console). Headless test browsers never ask.
+  test.for(pages.map((page) => [page.path, page.file]))('%s declares an icon, or /favicon.ico exists', async ([, file]) => {
+    const { document } = parseHTML(await readFile(file, 'utf8'));
+    const icon = [...document.querySelectorAll('link[rel][href]')].some((link) => link.getAttribute('rel')!.toLowerCase().split(/\s+/).includes('icon'));
+    expect(icon || existsSync(join(dir!, 'favicon.ico')), '<link rel="icon" href="/favicon.svg" type="image/svg+xml"> in <head>').toBe(true);
+  });
+
   test('every same-site URL in the feeds and sitemaps (*.xml) resolves', async () => {
     const entries = await readdir(builtSiteDir(), { recursive: true, withFileTypes: true });
     const problems: string[] = [];
