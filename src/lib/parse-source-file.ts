@@ -1,6 +1,3 @@
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { describeYamlError } from './yaml-errors.ts';
 
@@ -43,13 +40,16 @@ const YAML_OPTIONS = { customTags: ['timestamp'] as ['timestamp'], uniqueKeys: t
 /** YAML errors after the first few are almost always echoes of it. */
 const MAX_SYNTAX_ERRORS = 5;
 
-const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// The frontmatter fences as remark-frontmatter (and Astro) read them: a first
+// line "---", the YAML, and a closing line "---", each fence allowing
+// trailing spaces. A regular expression is enough, and much faster than
+// parsing the whole markdown just to find them.
+const FRONTMATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
-/** Parses a markdown document: YAML frontmatter (found by remark) plus body. */
+/** Parses a markdown document: YAML frontmatter plus body. */
 export function parseMarkdownSource(path: string, text: string): ParsedSourceFile {
-  const tree = markdownParser.parse(text);
-  const frontmatter = tree.children[0];
-  if (frontmatter?.type !== 'yaml') {
+  const frontmatter = FRONTMATTER.exec(text);
+  if (!frontmatter) {
     const opened = /^---[ \t]*\r?\n/.test(text);
     return unreadableSource(path, {
       message: opened
@@ -61,14 +61,9 @@ export function parseMarkdownSource(path: string, text: string): ParsedSourceFil
       position: { line: 1, column: 1 },
     }, text);
   }
-  const yamlStartLine = (frontmatter.position?.start.line ?? 1) + 1;
-  const bodyStartOffset = frontmatter.position?.end.offset ?? 0;
-  const parsed = parseYamlText(path, frontmatter.value, yamlStartLine - 1);
-  return {
-    ...parsed,
-    body: text.slice(bodyStartOffset).replace(/^\r?\n/, ''),
-    bodyLine: (frontmatter.position?.end.line ?? 0) + 1,
-  };
+  const parsed = parseYamlText(path, frontmatter[1] ?? '', 1);
+  const bodyLine = frontmatter[0].split('\n').length + (frontmatter[0].endsWith('\n') ? 0 : 1);
+  return { ...parsed, body: text.slice(frontmatter[0].length), bodyLine };
 }
 
 /** Parses a YAML data file (a framework, the metrics list). */
