@@ -64,7 +64,7 @@ const mutation = fc.record({
   key: fc.oneof(fc.constantFrom('kind', 'id', 'grade', 'area', 'number', 'quote', 'sumary', 'inputs', 'date', 'end'), fc.string({ maxLength: 12 })),
 });
 
-function mutate(document: unknown, change: fc.RecordValue<{ steps: number[]; op: string; value: unknown; key: string }>): unknown {
+function mutate(document: unknown, change: { steps: number[]; op: string; value: unknown; key: string }): unknown {
   const copy = structuredClone(document) as Record<string, unknown>;
   let parent: Record<string, unknown> | unknown[] = copy;
   let key: string | number | undefined;
