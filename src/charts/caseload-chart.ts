@@ -1,7 +1,7 @@
 import type { SiteData } from '../lib/derive-site-data.ts';
 import { formatFigureValue } from '../lib/format-figure.ts';
 import type { DatePrecision, FigureRow } from '../schema/index.ts';
-import { documentsCited, listInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import { countInWords, documentsCited, fitAlt, listInWords, yearsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
 import { renderCaseloadSvg } from './caseload-panels.ts';
 import { chartDocument, sourceLabel } from './source-label.ts';
 
@@ -77,13 +77,42 @@ export function shapeCaseloadChart(data: SiteData): CaseloadChartSpec {
   const highest = Math.max(...numbers.map((number) => number.high ?? number.value ?? 0));
   const rows = figures.map((figure) => figureRow(figure));
   const wordsOnly = statements.filter((statement) => !numbers.some((number) => number.date.slice(0, 4) === statement.date.slice(0, 4)));
-  const numberWords = numbers.map((number) => `${number.kind === 'range' ? `${number.low} to ${number.high}` : `an average of ${number.value}`} (${number.date.slice(0, 4)})`);
-  const highYears = [...new Set(statements.filter((statement) => /\bhigh caseloads\b/.test(statement.text)).map((statement) => statement.date.slice(0, 4)))];
+  const numberWord = (number: CaseloadNumber) => `${number.kind === 'range' ? `${number.low} to ${number.high}` : `an average of ${number.value}`} (${number.date.slice(0, 4)})`;
+  const highYears = statements.filter((statement) => /\bhigh caseloads\b/.test(statement.text)).map((statement) => statement.date.slice(0, 4));
+  const [first, latest] = [numbers[0], numbers.at(-1)];
+  const numberDocuments = new Set(numbers.map((number) => number.document)).size;
+
+  // Every number when there are few; else the first and the latest, with a count.
+  const titleNumbers =
+    numbers.length === 0
+      ? ''
+      : numbers.length === 1
+        ? `the only number, from ${first!.date.slice(0, 4)}, puts them at ${numberWord(first!)}`
+        : numbers.length <= 3
+          ? `the first numbers, from ${first!.date.slice(0, 4)}, put them at ${listInWords(numbers.map(numberWord))}`
+          : `${numbers.length} numbers since ${first!.date.slice(0, 4)}, the latest ${numberWord(latest!)}`;
+  const titleWords = highYears.length ? `Caseloads were called “high” in ${yearsInWords(highYears)}` : '';
+  const altNumbers =
+    numbers.length === 0
+      ? 'No document gives them as a number.'
+      : numbers.length === 1
+        ? `The only number is ${numberWord(first!)}`
+        : numbers.length <= 3
+          ? `The first numbers are ${listInWords(numbers.map(numberWord))}`
+          : `There are ${numbers.length} numbers: the first ${numberWord(first!)}, the latest ${numberWord(latest!)}`;
+  const altWords = wordsOnly.length
+    ? `the documents describe them only in words in ${yearsInWords(wordsOnly.map((statement) => statement.date.slice(0, 4)))}${highYears.length ? `, as “high” in ${yearsInWords(highYears)}` : ''}.`
+    : highYears.length
+      ? `the documents call them “high” in ${yearsInWords(highYears)}.`
+      : '';
 
   return {
-    title: `Caseloads were called “high” in ${listInWords(highYears)}; the first numbers, from ${numbers[0].date.slice(0, 4)}, put them at ${listInWords(numberWords)}`,
+    title: titleWords && titleNumbers ? `${titleWords}; ${titleNumbers}` : titleWords || capitalise(titleNumbers) || 'Caseloads, as the documents describe them',
     subtitle: `Social workers' caseloads in Manchester as the documents give them: a number, a range, or only words.`,
-    alt: `Caseloads in Manchester: the documents describe them only in words in ${listInWords(wordsOnly.map((statement) => statement.date.slice(0, 4)))}, as “high” in ${listInWords(highYears)}. The first numbers are ${listInWords(numberWords)}, from a council report and a news report of an Ofsted visit.`,
+    alt: fitAlt(
+      altWords ? `Caseloads in Manchester: ${altWords}` : `Caseloads in Manchester, ${years[0]} to ${years[1]}.`,
+      numbers.length ? [`${altNumbers}, from ${sourcesInWords(data, numbers)}.`, `${altNumbers}.`] : altNumbers,
+    ),
     notes: [
       'Statements in words have no number, so they sit in a band of their own, above the scale, and are not placed on it.',
       ...numbers.map((number) => {
@@ -91,7 +120,11 @@ export function shapeCaseloadChart(data: SiteData): CaseloadChartSpec {
         const value = number.kind === 'range' ? `${number.low} to ${number.high}` : String(number.value);
         return `${value}, ${number.when}: ${[figure.label.toLowerCase(), ...figure.qualifiers].join('; ')}.${figure.note ? ` ${figure.note}` : ''}`;
       }),
-      'The two numbers come from different sources and may count differently (cases or children), so the chart does not join them into a trend.',
+      ...(numbers.length < 2
+        ? []
+        : numberDocuments > 1
+          ? [`The ${countInWords(numbers.length)} numbers come from ${numberDocuments === numbers.length ? 'different sources' : `${countInWords(numberDocuments)} different sources`} and may count differently (cases or children), so the chart does not join them into a trend.`]
+          : [`The ${countInWords(numbers.length)} numbers come from one document; the chart does not join them into a trend.`]),
     ],
     sourceDocuments: documentsCited(rows, data.documents.map((doc) => doc.slug)),
     rows,
@@ -100,6 +133,33 @@ export function shapeCaseloadChart(data: SiteData): CaseloadChartSpec {
     years,
     yMax: Math.max(10, Math.ceil((highest * 1.2) / 10) * 10),
   };
+}
+
+const SOURCE_KIND_WORDS: Record<string, [string, string]> = {
+  'council-report': ['a council report', 'council reports'],
+  'news-article': ['a news report', 'news reports'],
+  'inspection-report': ['an Ofsted inspection report', 'Ofsted inspection reports'],
+  'monitoring-visit-letter': ['an Ofsted letter', 'Ofsted letters'],
+  'focused-visit-letter': ['an Ofsted letter', 'Ofsted letters'],
+};
+
+/** The kinds of document the numbers come from, e.g. "a council report and a news report". */
+function sourcesInWords(data: SiteData, numbers: readonly CaseloadNumber[]): string {
+  const slugs = [...new Set(numbers.map((number) => number.document))];
+  const byWords = new Map<string, number>();
+  for (const slug of slugs) {
+    const kind = chartDocument(data, slug).kind;
+    const key = SOURCE_KIND_WORDS[kind] ? kind : 'document';
+    byWords.set(key, (byWords.get(key) ?? 0) + 1);
+  }
+  return listInWords([...byWords].map(([kind, count]) => {
+    const [one, several] = SOURCE_KIND_WORDS[kind] ?? ['a document', 'documents'];
+    return count === 1 ? one : `${countInWords(count)} ${several}`;
+  }));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Statements grouped by document and date: one mark each. */

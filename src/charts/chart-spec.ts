@@ -61,3 +61,62 @@ export function documentsCited(rows: readonly ChartDataRow[], documentOrder: rea
 export function listInWords(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/** The most characters an accessible description may have (render-svg refuses more). */
+export const ALT_LIMIT = 300;
+
+/**
+ * Alt text that fits whatever the data: the essential sentences first, then
+ * optional ones, each added only while the whole stays within the limit. The
+ * essentials are summaries (first and latest, counts, ranges), so they are
+ * short whatever the data holds; if ever they are not, they are cut at a word.
+ */
+export function fitAlt(essential: string, ...optional: (string | false | undefined | readonly (string | false | undefined)[])[]): string {
+  let alt = essential.trim();
+  if (alt.length > ALT_LIMIT) alt = `${alt.slice(0, ALT_LIMIT - 1).replace(/\s+\S*$/, '')}…`;
+  for (const choice of optional) {
+    // An array offers alternatives, longest first: the first that fits is used.
+    for (const sentence of Array.isArray(choice) ? choice : [choice]) {
+      if (!sentence) continue;
+      const longer = `${alt} ${sentence.trim()}`;
+      if (longer.length <= ALT_LIMIT) {
+        alt = longer;
+        break;
+      }
+    }
+  }
+  return alt;
+}
+
+/**
+ * Years in words, each once, in order; more than `max` become a count and a
+ * span, so the words stay short however many years the data holds.
+ * @example yearsInWords(['2010', '2014', '2014']) // '2010 and 2014'
+ * @example yearsInWords(['2010', '2011', '2012', '2013', '2020']) // '5 years between 2010 and 2020'
+ */
+export function yearsInWords(years: readonly (string | number)[], max = 4): string {
+  const unique = [...new Set(years.map(String))].sort();
+  return unique.length > max ? `${unique.length} years between ${unique[0]} and ${unique.at(-1)}` : listInWords(unique);
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** @example countInWords(3) // 'three'; countInWords(12) // '12' */
+export function countInWords(count: number): string {
+  return NUMBER_WORDS[count] ?? String(count);
+}
+
+/** @example plural(1, 'visit') // '1 visit'; plural(7, 'visit') // '7 visits' */
+export function plural(count: number, singular: string, several = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : several}`;
+}
+
+/**
+ * A sequence of outcomes as a headline: every one when there are few, else
+ * the first and the latest with a count.
+ * @example journeyInWords(['adequate in 2010', 'good in 2022']) // 'adequate in 2010, good in 2022'
+ */
+export function journeyInWords(steps: readonly string[], { max = 4, last = ', ' }: { max?: number; last?: string } = {}): string {
+  if (steps.length <= max) return steps.length < 2 ? steps.join('') : `${steps.slice(0, -1).join(', ')}${last}${steps.at(-1)}`;
+  return `${steps[0]}, then ${steps.length - 2} more, to ${steps.at(-1)}`;
+}

@@ -2,7 +2,7 @@ import type { SiteData } from '../lib/derive-site-data.ts';
 import { EVENT_KIND_LABEL } from '../lib/labels.ts';
 import { formatDateSpan, formatPartialDate } from '../lib/partial-dates.ts';
 import type { DatePrecision, EventKind, Framework, JudgementRow } from '../schema/index.ts';
-import { documentsCited, listInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import { countInWords, documentsCited, fitAlt, journeyInWords, listInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
 import { renderGradesSvg } from './grades-panels.ts';
 
 /** One headline (overall effectiveness) judgement, placed on its framework's scale. */
@@ -117,11 +117,28 @@ export function shapeGradesChart(data: SiteData): GradesChartSpec {
     .filter((judgement, index) => index === overall.findIndex((other) => other.event === judgement.event))
     .map((judgement) => `${judgement.grade.toLowerCase()} in ${judgement.dates[0].date.slice(0, 4)}`);
   const breaks = regions.slice(1).map((region) => region.from);
-  const counts = matrices[0] ? gradeCounts(matrices[0]) : '';
+  // The alt text describes the latest inspection judged area by area.
+  const matrix = matrices.at(-1);
+  const counts = matrix ? gradeCounts(matrix) : '';
+  const scales = regions.length < 2 ? 'one scale' : `${countInWords(regions.length)} different scales`;
+  const matrixWords =
+    matrices.length === 0
+      ? ''
+      : matrices.length === 1
+        ? `, and the ${matrices[0].dateLabel} inspection's judgements area by area`
+        : matrices.length <= 3
+          ? `, and the ${listInWords(matrices.map((candidate) => candidate.dateLabel))} inspections' judgements area by area`
+          : `, and the judgements of ${matrices.length} inspections area by area`;
+  const altJourney = journey.length <= 4 ? listInWords(journey) : `${journey[0]} at first and ${journey.at(-1)} most recently, across ${journey.length} graded inspections`;
   return {
-    title: `Ofsted's verdict: ${journey.join(', ')}, on ${regions.length === 2 ? 'two different scales' : 'more than one scale'}`,
-    subtitle: `Overall effectiveness at each graded inspection, each on its own framework's four-point scale, with the visits that give no grade${matrices[0] ? `, and the ${matrices[0].dateLabel} inspection's judgements area by area` : ''}.`,
-    alt: `Ofsted judged Manchester's children's services ${listInWords(journey)}. The scale changed in ${breaks.join(' and ')}: no line joins grades across it. ${ungraded.length} visits gave no grade.${counts ? ` The ${matrices[0].areas.filter((area) => !area.heading).length} area judgements of ${matrices[0].dateLabel}: ${counts}.` : ''}`,
+    title: journey.length ? `Ofsted's verdict: ${journeyInWords(journey)}, on ${scales}` : 'Ofsted’s verdicts: no graded inspection in the documents we hold',
+    subtitle: `Overall effectiveness at each graded inspection, each on its own framework's four-point scale, with the visits that give no grade${matrixWords}.`,
+    alt: fitAlt(
+      journey.length ? `Ofsted judged Manchester's children's services ${altJourney}.` : 'No graded inspection of Manchester’s children’s services in the documents we hold.',
+      breaks.length > 0 && `The scale changed in ${breaks.length <= 3 ? listInWords(breaks.map(String)) : `${breaks.length} times`}: no line joins grades across it.`,
+      `${ungraded.length === 1 ? '1 visit' : `${ungraded.length} visits`} gave no grade.`,
+      counts ? [`The ${matrix!.areas.filter((area) => !area.heading).length} area judgements of ${matrix!.dateLabel}: ${counts}.`, `Area by area in ${matrix!.dateLabel}: ${counts}.`] : undefined,
+    ),
     notes: [
       ...regions.slice(1).map(
         (region, index) =>

@@ -4,7 +4,7 @@ import type { SiteData } from '../lib/derive-site-data.ts';
 import { EVENT_KIND_LABEL } from '../lib/labels.ts';
 import { formatDateSpan, formatPartialDate, midpoint, span } from '../lib/partial-dates.ts';
 import type { DatePrecision, EventKind, TimelineEvent } from '../schema/index.ts';
-import { documentsCited, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import { documentsCited, fitAlt, journeyInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
 import { chartSvg, renderPlot } from './render-svg.ts';
 import { chartDocument, sourceLabel } from './source-label.ts';
 import { dodgeLabels, wrapText } from './text-layout.ts';
@@ -51,17 +51,28 @@ export function shapeTimelineChart(data: SiteData): TimelineChartSpec {
   const events = data.timeline.map(toMark);
   const rows = data.timeline.flatMap((event) => eventRows(event, toMark(event)));
   const years: [number, number] = [Number(data.timeline[0].date.slice(0, 4)), Number(data.timeline.at(-1)!.date.slice(0, 4))];
-  const grades = events
-    .filter((event) => event.outcomePosition !== undefined)
-    .map((event) => `${event.outcome!.toLowerCase()} in ${event.positions[0].date.slice(0, 4)}`);
-  const journey = grades.join(', then ');
+  const graded = events.filter((event) => event.outcomePosition !== undefined);
+  const grades = graded.map((event) => `${event.outcome!.toLowerCase()} in ${event.positions[0].date.slice(0, 4)}`);
+  // Every grade when there are few; else the first and the latest, with a count.
+  const journey = grades.length <= 4 ? grades.join(', then ') : `${grades[0]} first and ${grades.at(-1)} most recently, across ${grades.length} graded inspections`;
   const hollow = events.filter((event) => event.knownFromMentionsOnly).length;
   const conflicts = events.filter((event) => event.sourcesDisagree);
   const unscaled = events.filter((event) => event.outcome && event.outcomePosition === undefined);
+  const hollowWords = hollow ? `${hollow === 1 ? '1 event is' : `${hollow} events are`} known only from later documents` : '';
+  const conflictWords =
+    conflicts.length === 1
+      ? `the sources disagree on the date of ${conflicts[0].title.split(':')[0].toLowerCase()} (${conflicts[0].dateLabel})`
+      : conflicts.length > 1
+        ? `the sources disagree on the dates of ${conflicts.length} events`
+        : '';
+  const sentence = (text: string) => (text ? `${capitalise(text)}.` : '');
   return {
-    title: `${capitalise(grades.join(', '))}: the record in ${events.length} events`,
+    title: grades.length ? `${capitalise(journeyInWords(grades))}: the record in ${events.length} events` : `The record in ${events.length} events`,
     subtitle: `Every inspection, visit, council report and news report on Manchester's children's services in the documents we hold, placed as precisely as the sources date them.`,
-    alt: `Timeline of ${events.length} events, ${years[0]} to ${years[1]}: Ofsted judged Manchester ${journey}. ${hollow} events are known only from later documents; ${conflicts.map((event) => `the sources disagree on the date of ${event.title.split(':')[0].toLowerCase()} (${event.dateLabel})`).join('; ')}.`,
+    alt: fitAlt(
+      `Timeline of ${events.length} events, ${years[0]} to ${years[1]}${grades.length ? `: Ofsted judged Manchester ${journey}.` : '.'}`,
+      [hollowWords && conflictWords ? sentence(`${hollowWords}; ${conflictWords}`) : '', sentence(hollowWords), sentence(conflictWords)],
+    ),
     notes: [
       `Hollow markers: ${hollow} of the ${events.length} events are known only because a later document mentions them; we do not hold their own reports.`,
       'A bracket beside a marker: the source gives only the year, so the event could fall anywhere in it.',
