@@ -4,7 +4,7 @@ import type { SiteData } from '../lib/derive-site-data.ts';
 import { formatFigureValue } from '../lib/format-figure.ts';
 import type { FigureRow } from '../schema/index.ts';
 import { documentsCited, fitAlt, listInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
-import { chartSvg, renderPlot } from './render-svg.ts';
+import { chartSvg, renderPixelPlot } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';
 import { COLOUR, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, layoutFor } from './theme.ts';
 
@@ -215,12 +215,9 @@ export function renderAdoptionChart(spec: AdoptionChartSpec, { width }: { width:
   const height = Math.ceil(axisWords.at(-1)!.y + 12);
   const ticks = x.ticks(layout === 'narrow' ? 4 : 8);
 
-  const svg = renderPlot({
+  const svg = renderPixelPlot({
     width,
     height,
-    margin: 0,
-    x: { type: 'identity', axis: null },
-    y: { type: 'identity', axis: null },
     marks: [
       Plot.ruleX(ticks, { x: (tick: number) => x(tick), y1: ruleTop, y2: axisY, stroke: COLOUR.rule, className: 'days-gridline' }),
       Plot.rect(bars.filter((bar) => !bar.unvalidated), { x1: x(0), x2: (d: AdoptionBar) => x(d.days), y1: 'y1', y2: 'y2', fill: COLOUR.muted, className: 'adoption-bar' }),

@@ -3,7 +3,7 @@ import { scaleLinear, scaleUtc } from 'd3';
 import { midpoint } from '../lib/partial-dates.ts';
 import type { CaseloadChartSpec } from './caseload-chart.ts';
 import { panelHeading } from './panel-heading.ts';
-import { chartSvg, renderPlot, type Panel } from './render-svg.ts';
+import { chartSvg, renderPixelPlot, type Panel } from './render-svg.ts';
 import { dodgeLabels, estimateTextWidth, wrapText } from './text-layout.ts';
 import { COLOUR, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, layoutFor, type ChartLayout } from './theme.ts';
 
@@ -64,12 +64,9 @@ function wordsPanel(spec: CaseloadChartSpec, width: number, layout: ChartLayout,
     y += sourceLines.length * lineHeight + 12;
   }
   const height = Math.ceil(y + 4);
-  const svg = renderPlot({
+  const svg = renderPixelPlot({
     width,
     height,
-    margin: 0,
-    x: { type: 'identity', axis: null },
-    y: { type: 'identity', axis: null },
     marks: [
       heading.mark,
       Plot.ruleX(yearLines(spec, x), { x: (value: number) => value, y1: 28 + heading.extra, y2: height, stroke: COLOUR.rule, className: 'year-line' }),
@@ -120,12 +117,9 @@ function numbersPanel(spec: CaseloadChartSpec, width: number, layout: ChartLayou
   const years = Array.from({ length: spec.years[1] - spec.years[0] + 1 }, (_, index) => spec.years[0] + index);
   const every = estimateTextWidth('2000', size.small) + 8 > x(new Date(Date.UTC(2001, 0, 1))) - x(new Date(Date.UTC(2000, 0, 1))) ? 2 : 1;
 
-  const svg = renderPlot({
+  const svg = renderPixelPlot({
     width,
     height,
-    margin: 0,
-    x: { type: 'identity', axis: null },
-    y: { type: 'identity', axis: null },
     marks: [
       heading.mark,
       Plot.ruleX(yearLines(spec, x), { x: (value: number) => value, y1: top - 8, y2: top + plotHeight, stroke: COLOUR.rule, className: 'year-line' }),

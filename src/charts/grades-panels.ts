@@ -3,7 +3,7 @@ import { scaleUtc } from 'd3';
 import { midpoint, span } from '../lib/partial-dates.ts';
 import type { AreaMatrix, GradesChartSpec, UngradedVisit } from './grades-chart.ts';
 import { panelHeading } from './panel-heading.ts';
-import { chartSvg, renderPlot, type Panel } from './render-svg.ts';
+import { chartSvg, renderPixelPlot, type Panel } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';
 import { COLOUR, KIND_SYMBOL, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, gradeColour, layoutFor, type ChartLayout } from './theme.ts';
 
@@ -97,12 +97,9 @@ function overallPanel(spec: GradesChartSpec, width: number, layout: ChartLayout,
   });
   const yearLines = range(spec.years[0], spec.years[1] + 1).map((year) => x(toDate(year)));
 
-  const svg = renderPlot({
+  const svg = renderPixelPlot({
     width,
     height,
-    margin: 0,
-    x: { type: 'identity', axis: null },
-    y: { type: 'identity', axis: null },
     marks: [
       Plot.text(['Overall effectiveness'], { x: margin.left, y: 12, textAnchor: 'start', lineAnchor: 'middle', fontWeight: 700, fontSize: size.strong, className: 'panel-heading' }),
       Plot.ruleX(yearLines, { x: (value: number) => value, y1: rowY(1) - 8, y2: rowY(4) + 8, stroke: COLOUR.rule, className: 'year-line' }),
@@ -172,12 +169,9 @@ function ungradedPanel(spec: GradesChartSpec, width: number, layout: ChartLayout
   const labelEvery = layout === 'narrow' ? 2 : 1;
   const tickYears = years.filter((year) => year % labelEvery === 0);
 
-  const svg = renderPlot({
+  const svg = renderPixelPlot({
     width,
     height,
-    margin: 0,
-    x: { type: 'identity', axis: null },
-    y: { type: 'identity', axis: null },
     marks: [
       heading.mark,
       Plot.dot(labels, { x: (d: { left: number }) => d.left + r, y: (d: { line: number }) => labelY(d.line), symbol: 'symbol', r: r - 1, fill: 'none', stroke: COLOUR.ungraded, strokeWidth: MARK.thinStroke, className: 'ungraded-key' }),
@@ -260,12 +254,9 @@ function matrixPanel(matrix: AreaMatrix, width: number, layout: ChartLayout): Pa
   }
   const height = Math.ceil(y + 12);
 
-  const svg = renderPlot({
+  const svg = renderPixelPlot({
     width,
     height,
-    margin: 0,
-    x: { type: 'identity', axis: null },
-    y: { type: 'identity', axis: null },
     marks: [
       Plot.ruleY([0], { y: 0, x1: margin.left, x2: width - margin.right, stroke: COLOUR.rule, className: 'panel-rule' }),
       Plot.text(headingLines, { x: margin.left, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontWeight: 700, fontSize: size.strong, className: 'panel-heading' }),

@@ -24,6 +24,15 @@ export function renderPlot(options: Plot.PlotOptions): Element {
   return root;
 }
 
+/**
+ * A chart panel drawn in pixels: identity scales without axes and no margin.
+ * The charts compute every position themselves (with d3 scales and
+ * text-layout.ts), so this is how each of their panels is drawn.
+ */
+export function renderPixelPlot({ width, height, marks }: { width: number; height: number; marks: Plot.PlotOptions['marks'] }): Element {
+  return renderPlot({ width, height, margin: 0, x: { type: 'identity', axis: null }, y: { type: 'identity', axis: null }, marks });
+}
+
 /** A rendered Plot panel and where it goes in the chart. */
 export interface Panel {
   svg: Element;

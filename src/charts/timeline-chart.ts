@@ -5,7 +5,7 @@ import { EVENT_KIND_LABEL } from '../lib/labels.ts';
 import { formatDateSpan, formatPartialDate, midpoint, span } from '../lib/partial-dates.ts';
 import type { DatePrecision, EventKind, TimelineEvent } from '../schema/index.ts';
 import { documentsCited, fitAlt, journeyInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
-import { chartSvg, renderPlot } from './render-svg.ts';
+import { chartSvg, renderPixelPlot } from './render-svg.ts';
 import { chartDocument, sourceLabel } from './source-label.ts';
 import { dodgeLabels, wrapText } from './text-layout.ts';
 import { COLOUR, KIND_SYMBOL, LINE_HEIGHT, MARK, TEXT_SIZE, gradeColour, layoutFor } from './theme.ts';
@@ -299,12 +299,9 @@ export function renderTimelineChart(spec: TimelineChartSpec, { width }: { width:
   const yearStarts = Array.from({ length: yearCount + 1 }, (_, index) => firstYear + index);
   const connectorStart = spineX + MARK.radius + 3;
 
-  const svg = renderPlot({
+  const svg = renderPixelPlot({
     width,
     height,
-    margin: 0,
-    x: { type: 'identity', axis: null },
-    y: { type: 'identity', axis: null },
     marks: [
       // Years: ticks at the boundaries, labels in the middle of each year.
       Plot.ruleY(yearStarts, { y: (year: number) => y(new Date(Date.UTC(year, 0, 1))), x1: 4, x2: spineX, stroke: COLOUR.rule, className: 'year-tick' }),

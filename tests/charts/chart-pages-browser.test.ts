@@ -1,26 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { CHART_IDS } from '../../src/charts/registry.ts';
-import { builtSiteDir, serveBuiltSite } from '../support/built-site.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { useServedSiteAndBrowser } from '../support/site-in-browser.ts';
 
 // The charts in a real browser: which drawing shows at which width, how
 // small its text renders, and print. Screenshots go to test-results/charts/
 // (gitignored) for a human look.
 const SCREENSHOTS = join(import.meta.dirname, '../../test-results/charts');
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuiltSite>>;
+const served = useServedSiteAndBrowser();
 
 beforeAll(async () => {
-  site = await serveBuiltSite(builtSiteDir());
-  browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /** The drawing on show, its rendered width and its smallest text in CSS pixels. */
@@ -45,11 +37,11 @@ const cases = [
 
 describe.for(CHART_IDS)('/charts/%s/ in a browser', (id) => {
   test.for(cases)('on $name: one drawing shows, with no text under 12px, without JavaScript', async ({ name, width, colorScheme, media, drawing }) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: false });
+    const context = await served.browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       await page.emulateMedia({ media, colorScheme });
-      await page.goto(`${site.origin}/charts/${id}/`);
+      await page.goto(`${served.origin}/charts/${id}/`);
       const shown = await shownDrawing(page);
       expect(shown.map((svg) => svg.className)).toEqual([drawing]);
       expect(shown[0].width).toBeLessThanOrEqual(width);

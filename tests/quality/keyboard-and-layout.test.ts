@@ -1,34 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { builtPages, builtSiteDir, serveBuiltSite } from '../support/built-site.ts';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { builtPages, builtSiteDir } from '../support/built-site.ts';
 import { visit } from '../support/page-visit.ts';
+import { useServedSiteAndBrowser } from '../support/site-in-browser.ts';
 
 // Keyboard and layout on every built page: every link and control reached
 // by Tab in reading order with a visible focus indicator, a skip link where
 // there is something to skip; at 320px no sideways scrolling and no chart
 // text under 12px; at 1280px prose lines of a comfortable length.
 const pages = await builtPages();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuiltSite>>;
+const served = useServedSiteAndBrowser();
 
 /** Longest comfortable line, in characters: WCAG 1.4.8 (Visual Presentation) asks for at most 80. */
 const MAX_LINE_CHARACTERS = 80;
 /** Smallest chart text, in CSS pixels, as rendered at 320px wide. */
 const MIN_CHART_TEXT_PX = 12;
 
-beforeAll(async () => {
-  site = await serveBuiltSite(builtSiteDir());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 async function open(path: string, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  const { page } = await visit(context, site.origin, path);
+  const context = await served.browser.newContext({ viewport });
+  const { page } = await visit(context, served.origin, path);
   return { page, close: () => context.close() };
 }
 

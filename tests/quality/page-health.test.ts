@@ -1,25 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { builtPages, builtSiteDir, serveBuiltSite } from '../support/built-site.ts';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { builtPages, builtSiteDir } from '../support/built-site.ts';
 import { visit } from '../support/page-visit.ts';
+import { useServedSiteAndBrowser } from '../support/site-in-browser.ts';
 
 // Every built page in a real browser, served with its real headers (so the
 // Content-Security-Policy is enforced): nothing broken, nothing fetched from
 // elsewhere, every chart and table there without JavaScript, and nothing
 // moving for readers who asked for reduced motion.
 const pages = await builtPages();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuiltSite>>;
-
-beforeAll(async () => {
-  site = await serveBuiltSite(builtSiteDir());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const served = useServedSiteAndBrowser();
 
 /**
  * Charts (outermost SVGs in a figure, or large ones) and tables, each with
@@ -48,9 +38,9 @@ describe('every page in a browser', { concurrent: true }, () => {
   });
 
   test.for(pages.map((page) => page.path))('%s loads with no console error, failed request or request to another host', async (path, { expect }) => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     try {
-      const { page, problems } = await visit(context, site.origin, path);
+      const { page, problems } = await visit(context, served.origin, path);
       await page.waitForLoadState('networkidle');
       expect(problems).toEqual([]);
     } finally {
@@ -59,11 +49,11 @@ describe('every page in a browser', { concurrent: true }, () => {
   });
 
   test.for(pages.map((page) => page.path))('%s shows every chart and table with JavaScript off', async (path, { expect }) => {
-    const withScript = await browser.newContext();
-    const withoutScript = await browser.newContext({ javaScriptEnabled: false });
+    const withScript = await served.browser.newContext();
+    const withoutScript = await served.browser.newContext({ javaScriptEnabled: false });
     try {
-      const withScriptFound = await chartsAndTables((await visit(withScript, site.origin, path)).page);
-      const { page, problems } = await visit(withoutScript, site.origin, path);
+      const withScriptFound = await chartsAndTables((await visit(withScript, served.origin, path)).page);
+      const { page, problems } = await visit(withoutScript, served.origin, path);
       const withoutScriptFound = await chartsAndTables(page);
       expect(problems).toEqual([]);
       // Same markup either way (the site renders everything at build time), so match by position.
@@ -78,9 +68,9 @@ describe('every page in a browser', { concurrent: true }, () => {
   });
 
   test.for(pages.map((page) => page.path))('%s does not move when the reader prefers reduced motion', async (path, { expect }) => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const context = await served.browser.newContext({ reducedMotion: 'reduce' });
     try {
-      const { page } = await visit(context, site.origin, path);
+      const { page } = await visit(context, served.origin, path);
       const moving = await page.evaluate(() => {
         const seconds = (value: string) => Math.max(...value.split(',').map((part) => (part.trim().endsWith('ms') ? parseFloat(part) / 1000 : parseFloat(part))));
         const found: string[] = [];
