@@ -1,12 +1,12 @@
 import type { ChartDataRow } from '../charts/chart-spec.ts';
-import { CHART_WIDTH, FONT_FAMILY } from '../charts/theme.ts';
+import { CHART_WIDTH, FONT_FAMILY, type ChartLayout } from '../charts/theme.ts';
 import { chartCardSvg } from './chart-card.ts';
 import { chartCitation, licenceNotes } from './citation.ts';
 import type { FlatTable } from './csv.ts';
 import type { DocumentRecord } from './derive-site-data.ts';
 import { embedFallbackHeight as embedHeight } from './embed-height.ts';
 import { svgToPng } from './png.ts';
-import { lightPalette, standaloneSvg, svgSize } from './standalone-svg.ts';
+import { darkPalette, lightPalette, standaloneSvg, svgSize, themedSvg } from './standalone-svg.ts';
 
 /**
  * A chart's downloads (PNG, SVG, CSV), its embed's fallback height and its
@@ -78,6 +78,22 @@ export function chartTable(chart: DownloadableChart, { siteUrl, version }: Pick<
       data_version: version,
     })),
   };
+}
+
+/**
+ * Where the site's own pages load a chart's drawing as an image (the story
+ * page does, to stay light): charts/<id>/narrow.svg and charts/<id>/wide.svg.
+ */
+export const chartDrawingFile = (id: string, layout: ChartLayout) => `charts/${id}/${layout}.svg`;
+
+/** A chart's drawing in one layout as an image file that follows the reader's light or dark mode. */
+export function chartDrawingSvg(chart: Pick<DownloadableChart, 'renderSvg'>, layout: ChartLayout, siteCss: string): string {
+  return themedSvg(chart.renderSvg(CHART_WIDTH[layout]), {
+    light: lightPalette(siteCss),
+    dark: darkPalette(siteCss),
+    fontFamily: FONT_FAMILY,
+    css: CHART_FILE_CSS,
+  });
 }
 
 /** The citation line for a chart, and the licence statements its sources need. */

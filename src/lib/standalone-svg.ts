@@ -18,10 +18,27 @@ export type Palette = Record<string, string>;
  * values sit in a later media query.
  */
 export function lightPalette(css: string): Palette {
-  const block = /(?:^|\n)\s*:root\s*\{([^}]*)\}/.exec(css.replace(/\/\*[\s\S]*?\*\//g, ''));
+  const block = /(?:^|\n)\s*:root\s*\{([^}]*)\}/.exec(withoutComments(css));
   if (!block) throw new Error('No :root { … } rule found in the stylesheet');
+  return declarations(block[1]);
+}
+
+/**
+ * The dark-mode custom properties: the `:root { … }` rule inside the
+ * stylesheet's `@media (prefers-color-scheme: dark)` block. Only the colours
+ * it overrides; the rest keep their light values.
+ */
+export function darkPalette(css: string): Palette {
+  const block = /@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)\s*\{\s*:root\s*\{([^}]*)\}/.exec(withoutComments(css));
+  if (!block) throw new Error('No @media (prefers-color-scheme: dark) { :root { … } } rule found in the stylesheet');
+  return declarations(block[1]);
+}
+
+const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
+
+function declarations(block: string): Palette {
   const palette: Palette = {};
-  for (const [, name, value] of block[1].matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) palette[name] = value.trim();
+  for (const [, name, value] of block.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) palette[name] = value.trim();
   return palette;
 }
 
@@ -72,25 +89,63 @@ export interface StandaloneOptions {
 const escapeText = (text: string) => text.replace(/[<>&"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[char]!);
 
 /**
+ * The inline chart as a file: XML declaration, xmlns, explicit width and
+ * height, and `head` (styles, title, metadata) after the chart's own <title>
+ * and <desc>, which stay first as its accessible name.
+ */
+function asFile(inline: string, head: string): string {
+  const { width, height } = svgSize(inline);
+  const opened = inline.trim().replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
+    const kept = attributes.replace(/\s(xmlns|xmlns:xlink|width|height)="[^"]*"/g, '');
+    const xlink = /xlink:/.test(inline) ? ` xmlns:xlink="${XLINK_NS}"` : '';
+    return `<svg xmlns="${SVG_NS}"${xlink} width="${width}" height="${height}"${kept}>`;
+  });
+  const afterName = /^<svg\b[^>]*>(\s*<title>[\s\S]*?<\/title>)?(\s*<desc>[\s\S]*?<\/desc>)?/.exec(opened)![0];
+  return afterName + head + opened.slice(afterName.length);
+}
+
+/**
  * A complete SVG file from an inline chart: XML declaration, xmlns, explicit
  * width and height, an embedded <style> with the fonts and the chart's page
  * styles, concrete light-mode colours, and a title and metadata so the file
  * says what it is and which data version it shows.
  */
 export function standaloneSvg(inline: string, options: StandaloneOptions): string {
-  const { width, height } = svgSize(inline);
   const head = [
     options.title ? `<title>${escapeText(options.title)}</title>` : '',
     options.metadata ? `<metadata>${escapeText(JSON.stringify(options.metadata))}</metadata>` : '',
     `<style>svg { font-family: ${options.fontFamily}; color: ${options.palette['--text']}; } text { font-family: ${options.fontFamily}; }${options.css ? ` ${options.css}` : ''}</style>`,
   ].join('');
-  const opened = inline.trim().replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
-    const kept = attributes.replace(/\s(xmlns|xmlns:xlink|width|height)="[^"]*"/g, '');
-    const xlink = /xlink:/.test(inline) ? ` xmlns:xlink="${XLINK_NS}"` : '';
-    return `<svg xmlns="${SVG_NS}"${xlink} width="${width}" height="${height}"${kept}>`;
-  });
-  // The chart's own <title> and <desc> stay first: they are its accessible name.
-  const afterName = /^<svg\b[^>]*>(\s*<title>[\s\S]*?<\/title>)?(\s*<desc>[\s\S]*?<\/desc>)?/.exec(opened)![0];
-  const svg = afterName + head + opened.slice(afterName.length);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${resolveCustomProperties(svg, options.palette)}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${resolveCustomProperties(asFile(inline, head), options.palette)}\n`;
+}
+
+export interface ThemedOptions {
+  light: Palette;
+  dark: Palette;
+  fontFamily: string;
+  css?: string;
+}
+
+/** The declarations of those properties the palette has, for a CSS rule. */
+const customProperties = (palette: Palette, names: readonly string[]) =>
+  names.flatMap((name) => (palette[name] === undefined ? [] : [`${name}: ${palette[name]};`])).join(' ');
+
+/**
+ * An inline chart as an image file for the site's own pages (<img>): its
+ * colours stay var(--…) and the file declares both palettes, so it follows
+ * the reader's dark mode as the inline drawing does. An image cannot tell
+ * print from screen (Chromium evaluates its media as screen), so pages give
+ * print its own light file through <picture> (ChartGraphic.astro).
+ */
+export function themedSvg(inline: string, options: ThemedOptions): string {
+  const used = [...new Set(['--text', ...[...inline.matchAll(/var\(\s*(--[\w-]+)/g)].map((match) => match[1]!)])];
+  const missing = used.filter((name) => !(name in options.light));
+  if (missing.length > 0) throw new Error(`The chart uses colours the light palette does not define: ${missing.join(', ')}`);
+  const style = [
+    `svg { ${customProperties(options.light, used)} color: var(--text); }`,
+    `@media screen and (prefers-color-scheme: dark) { svg { ${customProperties(options.dark, used)} } }`,
+    `svg { font-family: ${options.fontFamily}; } text { font-family: ${options.fontFamily}; }`,
+    options.css ?? '',
+  ].join(' ');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${asFile(inline, `<style>${style}</style>`)}\n`;
 }

@@ -52,3 +52,61 @@ describe.for(CHART_IDS)('/charts/%s/ in a browser', (id) => {
     }
   });
 });
+
+// The story page shows the same drawings as images (ChartGraphic as="image"):
+// the browser picks the file by window width, and print gets the light
+// download file whatever the screen's colour scheme.
+const storyCases = [
+  { name: 'a 320px phone', width: 320, media: 'screen', file: (id: string) => `/charts/${id}/narrow.svg` },
+  { name: 'a 655px window, just below the wide drawing', width: 655, media: 'screen', file: (id: string) => `/charts/${id}/narrow.svg` },
+  { name: 'a 656px window, where the chart is 39rem wide', width: 656, media: 'screen', file: (id: string) => `/charts/${id}/wide.svg` },
+  { name: 'a 1280px screen', width: 1280, media: 'screen', file: (id: string) => `/charts/${id}/wide.svg` },
+  { name: 'print', width: 1280, media: 'print', file: (id: string) => `/charts/${id}.svg` },
+] as const;
+
+/** Each chart image on the page: the file shown, whether it loaded, its width, and a screenshot of it. */
+async function chartImages(page: Page) {
+  const images = page.locator('.chart__graphic img');
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.chart__graphic img')].every((img) => img.complete));
+  const found = [];
+  for (const img of await images.all()) {
+    found.push({
+      ...(await img.evaluate((element: HTMLImageElement) => ({
+        id: element.closest('.chart')!.id.replace(/^chart-/, ''),
+        file: new URL(element.currentSrc).pathname,
+        loaded: element.naturalWidth > 0,
+        width: element.getBoundingClientRect().width,
+      }))),
+      pixels: await img.screenshot(),
+    });
+  }
+  return found;
+}
+
+describe('the story page in a browser', () => {
+  test.for(storyCases)('on $name: every chart shows the right drawing, in the reader’s colour scheme', async ({ name, width, media, file }) => {
+    const seen = { light: [] as Awaited<ReturnType<typeof chartImages>>, dark: [] as Awaited<ReturnType<typeof chartImages>> };
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await served.browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.emulateMedia({ media, colorScheme });
+        await page.goto(`${served.origin}/`);
+        seen[colorScheme] = await chartImages(page);
+        await page.locator('#chart-caseloads .chart__graphic').screenshot({ path: join(SCREENSHOTS, `story-caseloads-${name.replace(/\W+/g, '-')}-${colorScheme}.png`) });
+      } finally {
+        await context.close();
+      }
+    }
+    const { light, dark } = seen;
+    expect(light.map((image) => image.id).sort()).toEqual([...CHART_IDS].sort());
+    for (const image of [...light, ...dark]) {
+      expect(image.file).toBe(file(image.id));
+      expect(image.loaded).toBe(true);
+      expect(image.width).toBeLessThanOrEqual(width);
+    }
+    // Same file either way: on screen its own colours follow dark mode; on paper they do not.
+    const changed = light.map((image, index) => !image.pixels.equals(dark[index]!.pixels));
+    expect(changed).toEqual(light.map(() => media === 'screen'));
+  });
+});

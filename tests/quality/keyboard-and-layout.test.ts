@@ -22,6 +22,35 @@ async function open(path: string, viewport: { width: number; height: number }) {
   return { page, close: () => context.close() };
 }
 
+/**
+ * Text under the minimum in charts shown as SVG images: the drawing the
+ * browser picked (currentSrc), its text sizes from the file, scaled by the
+ * width it is shown at. Every chart image must have some text to measure.
+ */
+const smallTextInChartImages = (page: Page, minimum: number) =>
+  page.evaluate(async (minimum) => {
+    const images = [...document.querySelectorAll<HTMLImageElement>('.chart__graphic img')];
+    const found: string[] = [];
+    for (const img of images) {
+      const svg = new DOMParser().parseFromString(await (await fetch(img.currentSrc)).text(), 'image/svg+xml').documentElement;
+      const scale = img.getBoundingClientRect().width / Number.parseFloat(svg.getAttribute('width') ?? svg.getAttribute('viewBox')!.split(/\s+/)[2]!);
+      const sizeOf = (element: Element) => {
+        for (let node: Element | null = element; node; node = node.parentElement) {
+          const size = node.getAttribute('font-size') ?? /font-size:\s*([\d.]+)px/.exec(node.getAttribute('style') ?? '')?.[1];
+          if (size) return Number.parseFloat(size);
+        }
+        return 16;
+      };
+      const texts = [...svg.querySelectorAll('text')].filter((text) => text.textContent?.trim());
+      if (texts.length === 0) found.push(`${img.currentSrc} has no text to measure`);
+      for (const text of texts) {
+        const size = sizeOf(text) * scale;
+        if (size < minimum - 0.01) found.push(`"${text.textContent?.trim().slice(0, 30)}" at ${size.toFixed(1)}px in ${img.currentSrc}`);
+      }
+    }
+    return found;
+  }, minimum);
+
 /** Marks every element a keyboard user should reach, in document order, and notes how each looks unfocused. */
 const markFocusable = (page: Page) =>
   page.evaluate(() => {
@@ -144,9 +173,11 @@ describe('layout', { concurrent: true }, () => {
         });
         return { scrollWidth: document.documentElement.scrollWidth, width, overflowing, smallText };
       }, MIN_CHART_TEXT_PX);
+      const smallImageText = await smallTextInChartImages(page, MIN_CHART_TEXT_PX);
       expect(result.overflowing, `the page is ${result.scrollWidth}px wide in a ${result.width}px window`).toEqual([]);
       expect(result.scrollWidth).toBeLessThanOrEqual(result.width);
       expect(result.smallText.slice(0, 10)).toEqual([]);
+      expect(smallImageText.slice(0, 10)).toEqual([]);
     } finally {
       await close();
     }

@@ -12,7 +12,7 @@ const pages = await builtPages();
 const served = useServedSiteAndBrowser();
 
 /**
- * Charts (outermost SVGs in a figure, or large ones) and tables, each with
+ * Charts (outermost SVGs in a figure, or large ones, and loaded images in a figure) and tables, each with
  * whether a reader can get to it. A chart drawn twice for narrow and wide
  * screens shows one drawing and hides the other, so the check is that
  * whatever a reader sees with JavaScript is there without it too.
@@ -25,10 +25,12 @@ const chartsAndTables = (page: Page) =>
       return (box.width > 0 && box.height > 0) || Boolean(element.closest('details:not([open])'));
     };
     const charts = [...document.querySelectorAll('svg')].filter((svg) => !svg.parentElement?.closest('svg') && (svg.closest('figure') || svg.getBoundingClientRect().width >= 100));
+    // A chart shown as an image counts only once it has loaded.
+    const chartImages = [...document.querySelectorAll('figure img')].filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
     const tables = [...document.querySelectorAll('table')];
     const name = (element: Element) =>
-      `<${element.localName}> ${element.getAttribute('aria-label') ?? element.querySelector('caption, title')?.textContent?.trim() ?? element.outerHTML.slice(0, 80)}`;
-    return [...charts, ...tables].map((element) => ({ name: name(element), reachable: reachable(element) }));
+      `<${element.localName}> ${element.getAttribute('aria-label') ?? element.getAttribute('alt') ?? element.querySelector('caption, title')?.textContent?.trim() ?? element.outerHTML.slice(0, 80)}`;
+    return [...charts, ...chartImages, ...tables].map((element) => ({ name: name(element), reachable: reachable(element) }));
   });
 
 describe('every page in a browser', { concurrent: true }, () => {
