@@ -50,7 +50,7 @@ export function isChartId(id: string): id is ChartId {
  */
 export function chartById(id: string, data: SiteData = raw as unknown as SiteData): Chart {
   if (!isChartId(id)) throw new Error(`No chart with id "${id}". Charts: ${CHART_IDS.join(', ')}.`);
-  const { spec, render } = shaped(id, data);
+  const { spec, render } = memoised(id, data);
   return {
     id,
     name: NAMES[id],
@@ -71,6 +71,32 @@ export function allCharts(data?: SiteData): Chart[] {
 }
 
 export { CHART_WIDTH };
+
+/**
+ * A build asks for the same chart many times (its page, embed, three
+ * downloads, the story page): shape it once per data and draw it once per
+ * width. Charts are pure functions of the data, which nothing mutates.
+ */
+const cache = new WeakMap<SiteData, Map<ChartId, ReturnType<typeof shaped>>>();
+
+function memoised(id: ChartId, data: SiteData) {
+  let charts = cache.get(data);
+  if (!charts) cache.set(data, (charts = new Map()));
+  let chart = charts.get(id);
+  if (!chart) {
+    const { spec, render } = shaped(id, data);
+    const drawings = new Map<number, string>();
+    chart = {
+      spec,
+      render: (width: number) => {
+        if (!drawings.has(width)) drawings.set(width, render(width));
+        return drawings.get(width)!;
+      },
+    };
+    charts.set(id, chart);
+  }
+  return chart;
+}
 
 function shaped(id: ChartId, data: SiteData) {
   switch (id) {

@@ -5,7 +5,7 @@ import { chartCitation, licenceNotes } from './citation.ts';
 import type { FlatTable } from './csv.ts';
 import type { DocumentRecord } from './derive-site-data.ts';
 import { embedFallbackHeight as embedHeight } from './embed-height.ts';
-import { svgToPng } from './png.ts';
+import { svgToPngAsync } from './png.ts';
 import { darkPalette, lightPalette, standaloneSvg, svgSize, themedSvg } from './standalone-svg.ts';
 
 /**
@@ -36,6 +36,22 @@ const CHART_FILE_CSS = 'svg { overflow: visible; } text, tspan { white-space: pr
 
 /** PNG pixels per SVG unit: twice the screen size, for print. */
 export const PNG_SCALE = 2;
+
+/**
+ * The most pixels a PNG download may have: twice the tallest chart the site
+ * draws today. A chart grown taller than that (hundreds of documents) is
+ * scaled down to fit, whole, rather than taking minutes to render an image
+ * hundreds of thousands of pixels tall that no article could use.
+ */
+export const MAX_PNG_PIXELS = 12_000_000;
+
+/** PNG pixels per SVG unit for a card of this size: PNG_SCALE within the pixel budget. */
+export function pngScale({ width, height }: { width: number; height: number }): number {
+  // resvg rounds each side to whole pixels: shrink until that still fits.
+  let scale = Math.min(PNG_SCALE, Math.sqrt(MAX_PNG_PIXELS / (width * height)));
+  while (Math.round(width * scale) * Math.round(height * scale) > MAX_PNG_PIXELS) scale *= 0.999;
+  return scale;
+}
 
 /** The width downloads and the social card are drawn at: the chart's wide layout. */
 export const DOWNLOAD_WIDTH = CHART_WIDTH.wide;
@@ -131,18 +147,20 @@ export function chartCardFile(chart: DownloadableChart, context: ChartContext): 
 }
 
 /** The PNG download: the chart card at twice its size, with its source and version in PNG text chunks. */
-export function chartPngFile(chart: DownloadableChart, context: ChartContext): Uint8Array<ArrayBuffer> {
+export function chartPngFile(chart: DownloadableChart, context: ChartContext): Promise<Uint8Array<ArrayBuffer>> {
   const { citation } = chartCredits(chart, context);
-  return svgToPng(chartCardFile(chart, context), {
-    scale: PNG_SCALE,
+  const card = chartCardFile(chart, context);
+  return svgToPngAsync(card, {
+    scale: pngScale(svgSize(card)),
     text: { Title: chart.title, Description: chart.alt, Source: citation, Comment: `Data version ${context.version}` },
   });
 }
 
 /** The PNG's size in pixels, for og:image and oEmbed thumbnails, without rendering it. */
 export function chartPngSize(chart: DownloadableChart, context: ChartContext): { width: number; height: number } {
-  const { width, height } = svgSize(chartCardFile(chart, context));
-  return { width: width * PNG_SCALE, height: height * PNG_SCALE };
+  const size = svgSize(chartCardFile(chart, context));
+  const scale = pngScale(size);
+  return { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { crc32 } from 'node:zlib';
 
 /**
@@ -9,14 +9,23 @@ import { crc32 } from 'node:zlib';
  * @see https://github.com/thx/resvg-js#usage
  */
 export function svgToPng(svg: string, { scale = 2, text = {} as Record<string, string> } = {}): Uint8Array<ArrayBuffer> {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-    shapeRendering: 2,
-    textRendering: 1,
-  });
-  return withTextChunks(resvg.render().asPng(), text);
+  return withTextChunks(new Resvg(svg, renderOptions(scale)).render().asPng(), text);
 }
+
+/**
+ * svgToPng off the main thread (resvg on libuv's thread pool): a build can
+ * rasterise several charts at once, on every core, while it goes on.
+ */
+export async function svgToPngAsync(svg: string, { scale = 2, text = {} as Record<string, string> } = {}): Promise<Uint8Array<ArrayBuffer>> {
+  return withTextChunks((await renderAsync(svg, renderOptions(scale))).asPng(), text);
+}
+
+const renderOptions = (scale: number): ResvgRenderOptions => ({
+  fitTo: { mode: 'zoom', value: scale },
+  font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  shapeRendering: 2,
+  textRendering: 1,
+});
 
 /**
  * Adds PNG tEXt chunks (Title, Source, Comment…) after the header, so a

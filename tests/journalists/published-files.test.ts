@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CHART_IDS, chartById } from '../../src/charts/registry.ts';
-import { chartCardFile, chartPngSize, PNG_SCALE, type ChartContext } from '../../src/lib/chart-downloads.ts';
+import { chartCardFile, chartPngFile, chartPngSize, MAX_PNG_PIXELS, PNG_SCALE, type ChartContext } from '../../src/lib/chart-downloads.ts';
 import { OGL_ATTRIBUTION } from '../../src/lib/citation.ts';
 import { dataVersion } from '../../src/lib/data-version.ts';
 import { svgSize } from '../../src/lib/standalone-svg.ts';
@@ -51,6 +51,19 @@ function pngChunks(png: Buffer) {
   }
   return chunks;
 }
+
+describe('a chart grown very tall (hundreds of documents)', () => {
+  test('its PNG keeps the whole chart within the pixel budget, at the size the page announces', async () => {
+    const tall = { ...chartById('adoption', data), renderSvg: (width: number) => `<svg width="${width}" height="40000" viewBox="0 0 ${width} 40000"><rect width="${width}" height="40000" fill="var(--grade-3)"/><text y="39990">the last mark</text></svg>` };
+    const png = Buffer.from(await chartPngFile(tall, await context('adoption')));
+    const size = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    expect(size.width * size.height).toBeLessThanOrEqual(MAX_PNG_PIXELS);
+    expect(size).toEqual(chartPngSize(tall, await context('adoption')));
+    const card = svgSize(chartCardFile(tall, await context('adoption')));
+    // Scaled, not cropped: the same proportions as the card.
+    expect(Math.abs(size.height / size.width / (card.height / card.width) - 1)).toBeLessThan(0.005);
+  });
+});
 
 describe.each(CHART_IDS)('the %s chart’s downloads', (id) => {
   const chart = chartById(id, data);
