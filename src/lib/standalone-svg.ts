@@ -2,7 +2,8 @@
  * Charts on the page are inline SVG that take their colours from the page's
  * CSS custom properties (so they follow dark mode). A downloaded SVG or a PNG
  * has no page around it: these functions make an SVG self-contained, with
- * the light-mode colours written in, its own styles and fonts, and the xmlns
+ * the light-mode colours written in (or, for the site's own chart images,
+ * both palettes declared), its own styles and fonts, and the xmlns
  * declarations that linkedom's serialiser leaves out.
  */
 
