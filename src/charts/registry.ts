@@ -77,9 +77,14 @@ export { CHART_WIDTH };
  * downloads, the story page): shape it once per data and draw it once per
  * width. Charts are pure functions of the data, which nothing mutates.
  */
-const cache = new WeakMap<SiteData, Map<ChartId, ReturnType<typeof shaped>>>();
+interface ShapedChart {
+  spec: ChartText & { rows: ChartDataRow[] };
+  render: (width: number) => string;
+}
 
-function memoised(id: ChartId, data: SiteData) {
+const cache = new WeakMap<SiteData, Map<ChartId, ShapedChart>>();
+
+function memoised(id: ChartId, data: SiteData): ShapedChart {
   let charts = cache.get(data);
   if (!charts) cache.set(data, (charts = new Map()));
   let chart = charts.get(id);
