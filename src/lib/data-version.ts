@@ -62,8 +62,16 @@ function publishedData(data: SiteData) {
  * @see https://datapackage.org/standard/data-package/#version
  */
 export function dataVersion(data: SiteData): string {
-  const hash = createHash('sha256').update(JSON.stringify(publishedData(data))).digest('hex').slice(0, 8);
-  const latest = dataChangelog(data)[0]?.date ?? '1970-01-01';
-  const [year, month, day] = latest.split('-').map(Number);
-  return `${year}.${month}.${day}+${hash}`;
+  let version = versions.get(data);
+  if (version === undefined) {
+    const hash = createHash('sha256').update(JSON.stringify(publishedData(data))).digest('hex').slice(0, 8);
+    const latest = dataChangelog(data)[0]?.date ?? '1970-01-01';
+    const [year, month, day] = latest.split('-').map(Number);
+    versions.set(data, (version = `${year}.${month}.${day}+${hash}`));
+  }
+  return version;
 }
+
+// Every page and download asks for the version; hashing all the data each
+// time cost seconds at a thousand documents. The derived data is never mutated.
+const versions = new WeakMap<SiteData, string>();
