@@ -30,7 +30,8 @@ export async function readContent(contentDir: string, root = process.cwd()): Pro
   const frameworkFiles = await Promise.all((await list('frameworks', '.yaml')).map(read(parseYamlSource)));
   const documentFiles = await Promise.all((await list('documents', '.md')).map(read(parseMarkdownSource)));
   const metricsFile = await read(parseYamlSource)(join(contentDir, 'metrics.yaml'));
-  return { frameworkFiles, metricsFile, documentFiles, strayFiles };
+  const topicsFile = await read(parseYamlSource)(join(contentDir, 'judgement-topics.yaml'));
+  return { frameworkFiles, metricsFile, topicsFile, documentFiles, strayFiles };
 }
 
 // Paths as an editor would type them: relative inside the project, absolute outside it.

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { DocumentSchema, FrameworkSchema, MetricSchema } from './schema/index.ts';
+import { DocumentSchema, FrameworkSchema, JudgementTopicSchema, MetricSchema } from './schema/index.ts';
 
 // The same schemas validate content in scripts/derive-data.ts, which runs
 // first and gives editors messages with line numbers; Astro's check here is
@@ -22,4 +22,9 @@ const metrics = defineCollection({
   schema: MetricSchema,
 });
 
-export const collections = { documents, frameworks, metrics };
+const judgementTopics = defineCollection({
+  loader: file(`${contentDir}/judgement-topics.yaml`),
+  schema: JudgementTopicSchema,
+});
+
+export const collections = { documents, frameworks, metrics, judgementTopics };

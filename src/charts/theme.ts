@@ -109,4 +109,5 @@ export const KIND_SYMBOL: Record<EventKind, 'circle' | 'diamond' | 'square' | 't
   'focused-visit': 'square',
   'council-report': 'triangle',
   'news-article': 'star',
+  'statistics-release': 'square',
 };

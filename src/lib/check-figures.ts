@@ -3,6 +3,7 @@ import { closestMatch } from './closest-match.ts';
 import { problemsIn, type ContentProblem } from './content-problem.ts';
 import { computeDerivedValue } from './derived-value.ts';
 import { textStatesNumber } from './numbers-in-text.ts';
+import { checkTableCell } from './check-table-cells.ts';
 import type { CheckedDocument } from './salvage-document.ts';
 
 /** What figures may refer to. */
@@ -30,6 +31,9 @@ export function checkFigures(documents: readonly CheckedDocument[], context: Fig
   for (const { file, data } of documents) {
     const report = problemsIn(file, problems);
     const warn = problemsIn(file, problems, 'warning');
+    if (data.kind && (data.kind === 'statistics-release') !== !!data.release) {
+      report(data.release ? ['release'] : ['kind'], data.release ? `is given, but the document is a ${data.kind}, not a statistics-release` : 'is statistics-release, but the document has no release:', data.release ? 'write kind: statistics-release, or delete release:' : 'add release: with referenceDate, collectionYears and tables (file, url, header)');
+    }
     data.figures.forEach((figure, index) => {
       if (!figure) return;
       const at = ['figures', index];
@@ -42,8 +46,9 @@ export function checkFigures(documents: readonly CheckedDocument[], context: Fig
         report([...at, 'metric'], `"${figure.metric}" is not a metric in content/metrics.yaml`, match ? `did you mean "${match}"?` : 'use an id from content/metrics.yaml, or add the measure there');
       }
 
+      checkTableCell(data, figure, at, report);
       const value = figure.value;
-      if (value.kind === 'number' && !textStatesNumber(figure.quote, value.number)) {
+      if (value.kind === 'number' && !figure.cell && !textStatesNumber(figure.quote, value.number)) {
         report([...at, 'quote'], `does not contain the number ${value.number}`, 'quote the sentence that states the number, or correct the number');
       }
       if (value.kind === 'range') {

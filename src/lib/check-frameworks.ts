@@ -1,4 +1,5 @@
-import type { Framework, Metric } from '../schema/index.ts';
+import type { Framework, JudgementTopic, Metric } from '../schema/index.ts';
+import { closestMatch } from './closest-match.ts';
 import { problemsIn, type ContentProblem } from './content-problem.ts';
 import type { ParsedSourceFile } from './parse-source-file.ts';
 
@@ -21,6 +22,7 @@ export function checkFrameworks(frameworks: readonly { file: ParsedSourceFile; f
     const areaIds = framework.areas.map((area) => area.id);
     framework.areas.forEach((area, index) => {
       if (areaIds.indexOf(area.id) !== index) report(['areas', index, 'id'], `"${area.id}" is already an area of this framework`, 'give each area its own id');
+      if (area.from && area.until && area.until < area.from) report(['areas', index, 'until'], `is before from: (${area.from})`, 'an area applies from its first inspections until its last: swap the dates or correct one');
       if (area.parent && !areaIds.includes(area.parent)) report(['areas', index, 'parent'], `"${area.parent}" is not an area of this framework`, 'use the id of the area this one is a sub-judgement of');
     });
 
@@ -44,6 +46,38 @@ export function checkMetrics(file: ParsedSourceFile, metrics: readonly (Metric |
   const ids = metrics.map((metric) => metric?.id);
   metrics.forEach((metric, index) => {
     if (metric && ids.indexOf(metric.id) !== index) report([index, 'id'], `"${metric.id}" is already the id of metric ${ids.indexOf(metric.id) + 1}`, 'give each metric its own id');
+  });
+  return problems;
+}
+
+/**
+ * Topic ids are unique, and every area's topics exist: the area-by-area
+ * record lines frameworks up by them. A topic no area uses is worth a
+ * warning (a row that stays empty).
+ */
+export function checkTopics(
+  file: ParsedSourceFile,
+  topics: readonly JudgementTopic[],
+  frameworks: readonly { file: ParsedSourceFile; framework: Framework }[],
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const ids = topics.map((topic) => topic.id);
+  topics.forEach((topic, index) => {
+    if (ids.indexOf(topic.id) !== index) problemsIn(file, problems)([index, 'id'], `"${topic.id}" is already the id of topic ${ids.indexOf(topic.id) + 1}`, 'give each topic its own id');
+  });
+  const used = new Set<string>();
+  for (const { file: frameworkFile, framework } of frameworks) {
+    framework.areas.forEach((area, areaIndex) => {
+      area.topics.forEach((topic, topicIndex) => {
+        used.add(topic);
+        if (ids.includes(topic)) return;
+        const match = closestMatch(topic, ids);
+        problemsIn(frameworkFile, problems)(['areas', areaIndex, 'topics', topicIndex], `"${topic}" is not a topic in content/judgement-topics.yaml`, match ? `did you mean "${match}"?` : 'use a topic id from content/judgement-topics.yaml, or add the topic there');
+      });
+    });
+  }
+  topics.forEach((topic, index) => {
+    if (!used.has(topic.id)) problemsIn(file, problems, 'warning')([index, 'id'], `no framework area lists the topic "${topic.id}"`, 'add it to the topics: of the areas that judge it, or remove it');
   });
   return problems;
 }

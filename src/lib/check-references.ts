@@ -3,6 +3,7 @@ import { closestMatch } from './closest-match.ts';
 import { problemsIn, type ContentProblem, type ReportProblem } from './content-problem.ts';
 import { normaliseGrade } from './normalise-grade.ts';
 import type { ParsedSourceFile } from './parse-source-file.ts';
+import { formatPartialDate, withinPartialRange } from './partial-dates.ts';
 import type { CheckedDocument } from './salvage-document.ts';
 
 /** A document that passed every check, ready to derive from. */
@@ -58,6 +59,16 @@ export function checkReferences(documents: readonly CheckedDocument[], context: 
       if (!judgement) return;
       const at = ['judgements', index];
       if (framework) checkGrade(framework, judgement.area, judgement.grade, at, report, context.frameworks);
+      const inspected = data.visit?.start ?? data.published;
+      const area = framework?.areas.find((candidate) => candidate.id === judgement.area);
+      if (area && inspected && !withinPartialRange(inspected, area.from, area.until)) {
+        const replacements = framework!.areas.filter((other) => other !== area && other.topics.some((topic) => area.topics.includes(topic)) && withinPartialRange(inspected, other.from, other.until));
+        report(
+          [...at, 'area'],
+          `"${area.id}" was judged ${area.from ? `from ${formatPartialDate(area.from)}` : ''}${area.from && area.until ? ' ' : ''}${area.until ? `until ${formatPartialDate(area.until)}` : ''}, but this inspection began on ${formatPartialDate(inspected)}`,
+          replacements.length ? `use ${replacements.map((other) => `"${other.id}"`).join(' or ')}, the area${replacements.length > 1 ? 's' : ''} judged then` : 'check the inspection date, or the area\'s from:/until: in the framework',
+        );
+      }
       const first = data.judgements.findIndex((other) => other?.area === judgement.area);
       if (first !== index) report([...at, 'area'], `"${judgement.area}" is already judged in judgements[${first}]`, 'each area is judged once in a document: delete one of them');
     });

@@ -36,7 +36,7 @@ export function timelineTable(events: readonly TimelineEvent[], siteUrl: string)
 
 export function judgementTable(rows: readonly JudgementRow[], siteUrl: string): FlatTable {
   return {
-    columns: ['id', 'event', 'date', 'framework', 'framework_name', 'section', 'area', 'area_label', 'parent_area', 'headline', 'grade_as_written', 'grade', 'position', 'scale_size', 'source_documents', 'source_quotes'],
+    columns: ['id', 'event', 'date', 'framework', 'framework_name', 'section', 'area', 'area_label', 'parent_area', 'topics', 'headline', 'grade_as_written', 'grade', 'position', 'scale_size', 'source_documents', 'source_quotes'],
     rows: rows.map((row) => ({
       id: row.id,
       event: row.event,
@@ -47,6 +47,7 @@ export function judgementTable(rows: readonly JudgementRow[], siteUrl: string): 
       area: row.area,
       area_label: row.areaLabel,
       parent_area: row.parentArea,
+      topics: row.topics.join(JOIN),
       headline: row.headline,
       grade_as_written: row.gradeAsWritten,
       grade: row.grade,
@@ -60,7 +61,7 @@ export function judgementTable(rows: readonly JudgementRow[], siteUrl: string): 
 
 export function figureTable(rows: readonly FigureRow[], siteUrl: string): FlatTable {
   return {
-    columns: ['id', 'metric', 'metric_label', 'label', 'value_kind', 'value', 'low', 'high', 'text', 'derivation', 'unit', 'place', 'period', 'date', 'precision', 'start', 'qualifiers', 'quote', 'note', 'source_document'],
+    columns: ['id', 'metric', 'metric_label', 'label', 'value_kind', 'value', 'low', 'high', 'text', 'derivation', 'statistic', 'population', 'unit', 'place', 'period', 'date', 'precision', 'start', 'qualifiers', 'quote', 'table', 'table_row', 'table_column', 'published', 'note', 'source_document'],
     rows: rows.map((row) => ({
       id: row.id,
       metric: row.metric,
@@ -72,6 +73,8 @@ export function figureTable(rows: readonly FigureRow[], siteUrl: string): FlatTa
       high: row.high,
       text: row.text,
       derivation: row.derivation,
+      statistic: row.statistic,
+      population: row.population,
       unit: row.unit,
       place: row.place,
       period: row.period,
@@ -80,6 +83,10 @@ export function figureTable(rows: readonly FigureRow[], siteUrl: string): FlatTa
       start: row.start,
       qualifiers: row.qualifiers.join(JOIN),
       quote: row.quote,
+      table: row.table,
+      table_row: row.tableRow,
+      table_column: row.tableColumn,
+      published: row.published,
       note: row.note,
       source_document: documentUrl(siteUrl, row.document),
     })),

@@ -14,6 +14,8 @@ export function deriveFigures(documents: readonly DocumentEntry[], metrics: read
       label: figure.label,
       valueKind: figure.value.kind,
       ...valueColumns(figure, figureById),
+      ...(figure.statistic ? { statistic: figure.statistic } : {}),
+      ...(figure.population ? { population: figure.population } : {}),
       ...(figure.unit ? { unit: figure.unit } : {}),
       place: figure.place,
       period: figure.period.label,
@@ -22,6 +24,14 @@ export function deriveFigures(documents: readonly DocumentEntry[], metrics: read
       ...(figure.period.start ? { start: figure.period.start } : {}),
       qualifiers: figure.qualifiers,
       quote: figure.quote,
+      ...(figure.cell
+        ? {
+            table: figure.cell.table,
+            tableRow: Object.entries(figure.cell.row).map(([column, value]) => `${column}=${value}`).join('; '),
+            tableColumn: figure.cell.column,
+            published: figure.cell.published,
+          }
+        : {}),
       ...(figure.note ? { note: figure.note } : {}),
     })),
   );

@@ -43,6 +43,7 @@ export function deriveJudgements(documents: readonly DocumentEntry[], frameworks
       area: areaId,
       areaLabel: areaDef?.label ?? 'Overall judgement (area not stated)',
       ...(areaDef?.parent ? { parentArea: areaDef.parent } : {}),
+      topics: areaDef?.topics ?? [],
       headline: areaDef ? areaDef.headline : areaId === UNSTATED_AREA,
       gradeAsWritten,
       grade: outcome.grade,

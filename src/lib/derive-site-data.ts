@@ -1,4 +1,4 @@
-import type { Framework, FigureRow, JudgementRow, Metric, SourceDocument, TimelineEvent } from '../schema/index.ts';
+import type { Framework, FigureRow, JudgementRow, JudgementTopic, Metric, SourceDocument, TimelineEvent } from '../schema/index.ts';
 import { deriveFigures } from './derive-figures.ts';
 import { deriveJudgements } from './derive-judgements.ts';
 import { deriveTimeline } from './derive-timeline.ts';
@@ -12,6 +12,7 @@ export interface SiteData {
   documents: DocumentRecord[];
   frameworks: Framework[];
   metrics: Metric[];
+  topics: JudgementTopic[];
   timeline: TimelineEvent[];
   judgements: JudgementRow[];
   figures: FigureRow[];
@@ -19,13 +20,14 @@ export interface SiteData {
 
 /** Derives the site's datasets from validated content. Pure and deterministic. */
 export function deriveSiteData(content: ValidContent): SiteData {
-  const { documents, frameworks, metrics } = content;
+  const { documents, frameworks, metrics, topics } = content;
   return {
     documents: [...documents]
       .sort((a, b) => a.data.published.localeCompare(b.data.published))
       .map((doc) => ({ slug: doc.slug, ...doc.data })),
     frameworks,
     metrics,
+    topics,
     timeline: deriveTimeline(documents, frameworks),
     judgements: deriveJudgements(documents, frameworks),
     figures: deriveFigures(documents, metrics),

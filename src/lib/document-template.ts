@@ -23,6 +23,7 @@ export const KIND_DEFAULTS: Record<DocumentKind, { event: EventKind; publisher?:
   'focused-visit-letter': { event: 'focused-visit', publisher: 'Ofsted', framework: 'ilacs-2018', licence: 'OGL-3.0', visit: true, shortTitle: 'focused-visit' },
   'council-report': { event: 'council-report', publisher: 'Manchester City Council', licence: 'OGL-3.0', visit: false },
   'news-article': { event: 'news-article', licence: 'all-rights-reserved', visit: false },
+  'statistics-release': { event: 'statistics-release', publisher: 'Department for Education', licence: 'OGL-3.0', visit: false },
 };
 
 // Publishers' short names as the existing file names use them.

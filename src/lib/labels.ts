@@ -9,6 +9,7 @@ export const EVENT_KIND_LABEL: Record<EventKind, string> = {
   'focused-visit': 'Focused visit',
   'council-report': 'Council report',
   'news-article': 'News article',
+  'statistics-release': 'Official statistics release',
 };
 
 export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
@@ -17,6 +18,7 @@ export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
   'focused-visit-letter': 'Focused visit letter',
   'council-report': 'Council report',
   'news-article': 'News article',
+  'statistics-release': 'Official statistics release',
 };
 
 export const LICENCE_LABEL = {

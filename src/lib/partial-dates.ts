@@ -60,3 +60,14 @@ export function formatDateSpan(start: PartialDate, end?: PartialDate): string {
   }
   return `${formatPartialDate(start)} to ${formatPartialDate(end)}`;
 }
+
+/**
+ * Whether a day falls within an area's from/until, each a partial date that
+ * covers its whole month or year ("2023-01" starts on 1 January 2023).
+ * @example withinPartialRange('2022-03-21', undefined, '2022-12') // true
+ */
+export function withinPartialRange(day: string, from?: PartialDate, until?: PartialDate): boolean {
+  if (from && day.slice(0, from.length) < from) return false;
+  if (until && day.slice(0, until.length) > until) return false;
+  return true;
+}

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { FrameworkSchema, MetricSchema, type Framework, type Metric } from '../schema/index.ts';
+import { FrameworkSchema, JudgementTopicSchema, MetricSchema, type Framework, type JudgementTopic, type Metric } from '../schema/index.ts';
 import { checkBody } from './check-body.ts';
 import { checkConflicts } from './check-conflicts.ts';
 import { checkDates } from './check-dates.ts';
 import { checkEditorial, PLACEHOLDER_MESSAGE } from './check-editorial.ts';
 import { checkFigures } from './check-figures.ts';
 import { checkFileNames, checkStrayFiles, slugOf } from './check-files.ts';
-import { checkFrameworks, checkMetrics } from './check-frameworks.ts';
+import { checkFrameworks, checkMetrics, checkTopics } from './check-frameworks.ts';
 import { checkReferences, type DocumentEntry } from './check-references.ts';
 import { sortProblems, type ContentProblem } from './content-problem.ts';
 import type { ParsedSourceFile } from './parse-source-file.ts';
@@ -19,6 +19,8 @@ export { slugOf };
 export interface RawContent {
   frameworkFiles: readonly ParsedSourceFile[];
   metricsFile: ParsedSourceFile;
+  /** content/judgement-topics.yaml: what areas judge, across frameworks. */
+  topicsFile: ParsedSourceFile;
   documentFiles: readonly ParsedSourceFile[];
   /** Files under content/ that the site would skip, e.g. a `.markdown` document. */
   strayFiles?: readonly string[];
@@ -28,6 +30,7 @@ export interface RawContent {
 export interface ValidContent {
   frameworks: Framework[];
   metrics: Metric[];
+  topics: JudgementTopic[];
   documents: DocumentEntry[];
 }
 
@@ -60,6 +63,8 @@ export function validateContent(raw: RawContent, { today = todayInLondon() }: Va
   const frameworks = frameworkEntries.map((entry) => entry.framework);
 
   const { metrics, brokenMetricIds } = readMetrics(raw.metricsFile, readable, problems);
+  const topics = readable(raw.topicsFile) ? collect(checkAgainstSchema(raw.topicsFile, z.array(JudgementTopicSchema)), problems) ?? [] : [];
+  problems.push(...checkTopics(raw.topicsFile, topics, frameworkEntries));
 
   const slugs = new Set(raw.documentFiles.map((file) => slugOf(file.path)));
   const checked: CheckedDocument[] = [];
@@ -82,7 +87,7 @@ export function validateContent(raw: RawContent, { today = todayInLondon() }: Va
     ...checkDates(checked, today),
     ...checkConflicts(checked, frameworks),
   );
-  return { content: { frameworks, metrics, documents }, problems: sortProblems(withoutPlaceholderEchoes(problems)) };
+  return { content: { frameworks, metrics, topics, documents }, problems: sortProblems(withoutPlaceholderEchoes(problems)) };
 }
 
 // A "TODO" left from the template also fails the field's other rules ("TODO"

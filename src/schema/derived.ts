@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EventKindSchema } from './event.ts';
+import { StatisticSchema } from './figure.ts';
 import { DatePrecisionSchema } from './partial-date.ts';
 
 // The derived datasets published at /data/*.json and /data/*.csv. Their
@@ -46,6 +47,7 @@ export const JudgementRowSchema = z.strictObject({
   area: z.string().describe('Id of the judgement area.'),
   areaLabel: z.string().describe('The judgement area as the framework writes it.'),
   parentArea: z.string().optional().describe('Id of the area this is a sub-judgement of.'),
+  topics: z.array(z.string()).describe('Ids of the judgement topics the area covers, so that rows line up across frameworks.'),
   headline: z.boolean().describe('True for the overall judgement.'),
   gradeAsWritten: z.string().describe('The grade in the source’s words.'),
   grade: z.string().describe('The grade as the framework’s scale names it.'),
@@ -67,6 +69,8 @@ export const FigureRowSchema = z.strictObject({
   text: z.string().optional().describe('The statement, for qualitative values.'),
   derivation: z.string().optional().describe('How a derived value is computed, e.g. "514 − 88".'),
   inputs: z.array(z.string()).optional().describe('Ids of the figures a derived value comes from.'),
+  statistic: StatisticSchema.optional(),
+  population: z.string().optional().describe('Whom or what the number covers.'),
   unit: z.string().optional().describe('The unit.'),
   place: z.string().describe('The area the figure describes.'),
   period: z.string().describe('The period as the source names it.'),
@@ -74,7 +78,11 @@ export const FigureRowSchema = z.strictObject({
   precision: DatePrecisionSchema,
   start: z.string().optional().describe('Start of the span.'),
   qualifiers: z.array(z.string()).describe('Caveats: unvalidated, derived, reported by the council...'),
-  quote: z.string().describe('The sentence the figure comes from, verbatim.'),
+  quote: z.string().describe('The sentence the figure comes from, verbatim; for a table cell, the CSV row.'),
+  table: z.string().optional().describe('For a statistics table: the file the cell is in.'),
+  tableRow: z.string().optional().describe('For a statistics table: the columns that pick out the row, e.g. "time_period=2017; la_name=Manchester".'),
+  tableColumn: z.string().optional().describe('For a statistics table: the column the value is read from.'),
+  published: z.string().optional().describe('For a statistics table: the cell exactly as published.'),
   note: z.string().optional().describe('Our note on reading the figure.'),
 });
 

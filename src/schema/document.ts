@@ -12,14 +12,29 @@ export const DocumentKindSchema = z
     'focused-visit-letter',
     'council-report',
     'news-article',
+    'statistics-release',
   ])
-  .describe('What the document is.');
+  .describe('What the document is; statistics-release is an official statistics publication whose figures cite table cells.');
 
 export const LicenceSchema = z
   .enum(['OGL-3.0', 'all-rights-reserved'])
   .describe(
     'OGL-3.0 for Ofsted and council documents (reusable with attribution); all-rights-reserved for news, which we summarise and quote briefly.',
   );
+
+/** One table (a CSV file) of a statistics release. */
+export const ReleaseTableSchema = z.strictObject({
+  file: z.string().min(1).describe('The file name as published, e.g. "dfe-children-social-work-workforce-2017-2023.csv".'),
+  url: z.url({ protocol: /^https$/, error: 'must be a full https:// address of the file or its release page' }).describe('Where the file can be downloaded.'),
+  header: z.string().min(1).describe('The first line of the file, verbatim: the column names that figures\' cells refer to.'),
+});
+
+/** What a statistics release is, beyond the fields every document has. */
+export const ReleaseSchema = z.strictObject({
+  referenceDate: z.string().min(1).describe('The date the figures describe, as the release puts it, e.g. "at 30 September" or "year ending 31 March".'),
+  collectionYears: z.string().min(1).describe('The years the tables cover, e.g. "2017 to 2023".'),
+  tables: z.array(ReleaseTableSchema).min(1).describe('The tables figures are read from.'),
+});
 
 export const CorrectionSchema = z.strictObject({
   date: DaySchema.describe('When the correction was made.'),
@@ -50,6 +65,7 @@ export const DocumentSchema = z
       .describe('Where the original can be read.'),
     licence: LicenceSchema,
     framework: SlugSchema.optional().describe('The framework the document was written under, if any.'),
+    release: ReleaseSchema.optional().describe('For a statistics release: its reference date, years and tables.'),
     summary: z
       .string()
       .min(20, { error: 'must be a sentence of at least 20 characters' })
@@ -67,10 +83,16 @@ export const DocumentSchema = z
     error: 'the visit must end on or after the day it starts',
     path: ['visit', 'end'],
   })
+  .refine((doc) => (doc.kind === 'statistics-release') === !!doc.release, {
+    error: 'a statistics-release needs release: (reference date, years, tables), and only a statistics-release has one',
+    path: ['release'],
+  })
   .refine((doc) => !doc.visit || doc.visit.end <= doc.published, {
     error: 'the document cannot be published before its visit ended',
     path: ['published'],
   });
 
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+export type Release = z.infer<typeof ReleaseSchema>;
+export type ReleaseTable = z.infer<typeof ReleaseTableSchema>;
 export type SourceDocument = z.infer<typeof DocumentSchema>;

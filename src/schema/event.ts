@@ -15,6 +15,7 @@ export const EventKindSchema = z
     'focused-visit',
     'council-report',
     'news-article',
+    'statistics-release',
   ])
   .describe('What kind of event it is; inspections are graded, visits are not.');
 

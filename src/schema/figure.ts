@@ -48,11 +48,48 @@ export const FigureValueSchema = z
   ])
   .describe('The value: a number, a range, a qualitative statement, or a derived number.');
 
+/**
+ * What kind of statistic a number is. Sources give averages, but also a
+ * maximum ("two workers had 50"), a lower bound ("over 40"), a cap ("do not
+ * exceed 15"), counts and rates: a page may call a number an average only
+ * when it is a mean.
+ */
+export const StatisticSchema = z
+  .enum(['mean', 'median', 'max', 'min', 'lower-bound', 'upper-bound', 'cap', 'target', 'threshold', 'count', 'total', 'rate', 'share', 'change'])
+  .describe(
+    'What the number is: mean (an average), median, max (the highest), min, lower-bound ("over 40"), upper-bound ("under 20"), cap or target (a limit set, not a measurement), threshold (a government benchmark), count (how many), total, rate (per 10,000 etc.), share (per cent of a group), change (a rise or fall).',
+  );
+
+/**
+ * A figure taken from a statistics table rather than a sentence: the file,
+ * the row (the columns that pick it out, e.g. year and area) and the column,
+ * with the cell as published. The figure's quote is then the whole CSV row,
+ * verbatim, and validation reads the cell from it.
+ */
+export const TableCellSchema = z.strictObject({
+  table: z.string().min(1).describe('The file name of the table, one of the release\'s tables, e.g. "dfe-children-social-work-workforce-2017-2023.csv".'),
+  row: z
+    .record(z.string().min(1), z.string())
+    .refine((row) => Object.keys(row).length > 0, { error: 'must name at least one column that picks out the row, e.g. time_period: "2017"' })
+    .describe('The columns and values that pick out the row, e.g. { time_period: "2017", la_name: Manchester }.'),
+  column: z.string().min(1).describe('The column the figure is read from, e.g. caseload_fte.'),
+  published: z
+    .string()
+    .min(1)
+    .describe('The cell exactly as published, e.g. "19.1"; "c" (suppressed), "z" (not applicable) and "k" (low) are words, never zero.'),
+});
+
 export const FigureSchema = z.strictObject({
   id: SlugSchema.describe('Stable id, unique across the site, e.g. "adoption-days-2013-14".'),
   metric: SlugSchema.describe('What is measured: an id from content/metrics.yaml.'),
   label: z.string().min(1).describe('What the number is, in a short phrase for tables.'),
   value: FigureValueSchema,
+  statistic: StatisticSchema.optional(),
+  population: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Whom or what the number covers, e.g. "all case-holding social workers (FTE)", "newly qualified social workers", "independent reviewing officers".'),
   unit: z.string().min(1).optional().describe('The unit, e.g. "days", "children", "%".'),
   place: z
     .string()
@@ -70,9 +107,12 @@ export const FigureSchema = z.strictObject({
     .array(z.string().min(1))
     .default([])
     .describe('Caveats the source attaches, e.g. "unvalidated", "reported by the council".'),
-  quote: z.string().min(1).describe('The sentence the figure comes from, verbatim.'),
+  quote: z.string().min(1).describe('The sentence the figure comes from, verbatim; for a table cell, the whole CSV row.'),
+  cell: TableCellSchema.optional().describe('For a figure read from a statistics table: where the cell is.'),
   note: z.string().min(1).optional().describe('Our note on reading the figure.'),
 });
 
 export type FigureValue = z.infer<typeof FigureValueSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
+export type Statistic = z.infer<typeof StatisticSchema>;
+export type TableCell = z.infer<typeof TableCellSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PartialDateSchema } from './partial-date.ts';
 import { SlugSchema } from './slug.ts';
 
 // Field documentation lives in `.describe()` so that the data page and the
@@ -20,6 +21,25 @@ export const AreaSchema = z.strictObject({
   section: z.string().min(1).optional().describe('The part of the report the area belongs to.'),
   parent: SlugSchema.optional().describe('The id of the area this is a sub-judgement of.'),
   headline: z.boolean().default(false).describe('True for the judgement a report leads with.'),
+  topics: z
+    .array(SlugSchema)
+    .default([])
+    .describe(
+      'What the area judges, as ids from content/judgement-topics.yaml, so that areas line up across frameworks; an area that judged two things together (children in care and care leavers) lists both.',
+    ),
+  from: PartialDateSchema.optional().describe('First inspections the area applies to, when a revision of the framework added it, e.g. "2023-01".'),
+  until: PartialDateSchema.optional().describe('Last inspections the area applies to, when a revision replaced it, e.g. "2022-12".'),
+});
+
+/**
+ * What a judgement area is about, the same across frameworks (help and
+ * protection, children in care, leadership…): the rows of the area-by-area
+ * record. Held in `content/judgement-topics.yaml`, in the order charts list them.
+ */
+export const JudgementTopicSchema = z.strictObject({
+  id: SlugSchema.describe('Stable id that framework areas refer to, e.g. "children-in-care".'),
+  label: z.string().min(1).max(40).describe('A short name for charts and tables, e.g. "Children in care".'),
+  description: z.string().min(1).describe('What the topic covers, and how frameworks have judged it.'),
 });
 
 /**
@@ -47,3 +67,4 @@ export const FrameworkSchema = z.strictObject({
 export type Grade = z.infer<typeof GradeSchema>;
 export type Area = z.infer<typeof AreaSchema>;
 export type Framework = z.infer<typeof FrameworkSchema>;
+export type JudgementTopic = z.infer<typeof JudgementTopicSchema>;
