@@ -5,7 +5,8 @@ import { chartCitation, licenceNotes } from './citation.ts';
 import type { FlatTable } from './csv.ts';
 import type { DocumentRecord } from './derive-site-data.ts';
 import { embedFallbackHeight as embedHeight } from './embed-height.ts';
-import { svgToPngAsync } from './png.ts';
+import { chartCardPng } from './chart-card-png.ts';
+import { withTextChunks } from './png.ts';
 import { darkPalette, lightPalette, standaloneSvg, svgSize, themedSvg } from './standalone-svg.ts';
 
 /**
@@ -146,14 +147,16 @@ export function chartCardFile(chart: DownloadableChart, context: ChartContext): 
   );
 }
 
-/** The PNG download: the chart card at twice its size, with its source and version in PNG text chunks. */
-export function chartPngFile(chart: DownloadableChart, context: ChartContext): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The PNG download: the chart card at twice its size, with its source and
+ * version in PNG text chunks. Drawn in layers and cached (src/lib/chart-card-png.ts):
+ * a rebuild redraws only what changed.
+ */
+export async function chartPngFile(chart: DownloadableChart, context: ChartContext): Promise<Uint8Array<ArrayBuffer>> {
   const { citation } = chartCredits(chart, context);
   const card = chartCardFile(chart, context);
-  return svgToPngAsync(card, {
-    scale: pngScale(svgSize(card)),
-    text: { Title: chart.title, Description: chart.alt, Source: citation, Comment: `Data version ${context.version}` },
-  });
+  const png = await chartCardPng(card, pngScale(svgSize(card)));
+  return withTextChunks(png, { Title: chart.title, Description: chart.alt, Source: citation, Comment: `Data version ${context.version}` });
 }
 
 /** The PNG's size in pixels, for og:image and oEmbed thumbnails, without rendering it. */
