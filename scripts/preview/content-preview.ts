@@ -17,15 +17,17 @@ const SETTLE_MS = 100;
 const EXCERPT_MAX_BYTES = 256 * 1024;
 
 /**
- * `npm run dev` as a live preview for editors. Every change under content/
- * (documents, frameworks, metrics, pages, any file added, renamed or deleted)
+ * `npm run dev` as a live preview for editors (the script derives the data
+ * once before Astro starts). Every change under content/ (documents,
+ * frameworks, metrics, pages, any file added, renamed or deleted)
  * re-validates and re-derives the site data, makes the dev server forget the
  * old data module and reloads the open pages. Content that does not validate
  * is shown in the browser (Astro's error overlay) and the terminal with the
  * lines of `npm run validate`; the last good data is kept and served
  * meanwhile, so an error never blanks the site.
  *
- * Paths follow the build's: CONTENT_DIR and SITE_DATA_FILE, if set.
+ * Paths follow the build's: CONTENT_DIR and SITE_DATA_FILE, if set. Only
+ * `astro dev` runs this hook; builds derive in scripts/build-site.ts.
  * @see https://docs.astro.build/en/reference/integrations-reference/#astroserversetup
  */
 export function contentPreview(): AstroIntegration {

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { startDevServer, type DevServer } from './dev-server.ts';
+import { startDevServer, type DevServer } from '../support/dev-server.ts';
 import { contentWith, TODAY } from './support.ts';
 
 // An editor runs `npm run dev`, adds a news article that mentions two events

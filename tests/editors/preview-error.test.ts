@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { coalescedTask } from '../../scripts/preview/coalesced-task.ts';
-import { contentErrorLines, contentErrorPayload } from '../../scripts/preview/content-error-payload.ts';
+import { contentErrorLines, contentErrorPayload, derivationFailurePayload } from '../../scripts/preview/content-error-payload.ts';
 import type { ContentProblem } from '../../src/lib/content-problem.ts';
 
 // What `npm run dev` shows in the browser when content does not validate:
@@ -57,6 +57,15 @@ describe('contentErrorPayload', () => {
     const unread = contentErrorPayload([TITLE], { root: '/project', read: () => undefined });
     expect(unread.err.loc).toEqual({ file: '/project/content/documents/2020-01-21-a.md', line: 2, column: 1 });
     expect(unread.err.highlightedCode).toBeUndefined();
+  });
+});
+
+describe('derivationFailurePayload', () => {
+  test('says a crash is in the code, not the content, and keeps its message', () => {
+    const payload = derivationFailurePayload(new TypeError('Cannot read properties of undefined (reading "<id>")'));
+    expect(payload.err.name).toBe('Derivation failed');
+    expect(payload.err.message).toBe('Cannot read properties of undefined (reading &quot;&lt;id&gt;&quot;)');
+    expect(payload.err.hint).toContain('a fault in the code, not in the content');
   });
 });
 
