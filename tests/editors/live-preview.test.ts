@@ -12,13 +12,14 @@ import { contentWith, TODAY } from './support.ts';
 // An editor runs `npm run dev`, adds a news article that mentions two events
 // already on the record, then saves it with a mistake, then fixes it: all on
 // a copy of the content, with the real dev server and a real browser, and
-// no restart.
+// no restart. (Astro allows one dev server per checkout: an `npm run dev`
+// left running in this one makes this file fail with Astro's message.)
 const SLUG = '2020-02-05-cypn-news-article';
 const EVENT = '2020-02-05-cypn-article';
 const EVENT_TITLE = 'News article (test fixture)';
 const FIXTURE = resolve('tests/editors/fixtures', `${SLUG}.md`);
 // Waits are generous for a loaded two-core machine; the speed itself is
-// measured by `npm run bench`, not here.
+// measured by `npm run bench:preview`, not here.
 const WAIT_MS = 30_000;
 
 let root: string;
