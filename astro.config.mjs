@@ -1,6 +1,8 @@
 // @ts-check
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
+import { contentPreview } from './scripts/preview/content-preview.ts';
+import { siteUrlSetting } from './src/lib/site-address.ts';
 
 // Builds can be pointed at other content and data (tests build a temporary
 // copy; scripts/build-site.ts builds into a temporary directory and swaps it
@@ -8,7 +10,8 @@ import { defineConfig } from 'astro/config';
 const siteData = process.env.SITE_DATA_FILE ? resolve(process.env.SITE_DATA_FILE) : undefined;
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // The public address, for absolute URLs only (src/lib/site-address.ts).
+  site: siteUrlSetting(),
   base: process.env.SITE_BASE ?? '/',
   trailingSlash: 'always',
   // Astro 7 defaults to JSX whitespace rules, which drop the space between a
@@ -19,6 +22,8 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // `npm run dev` only: re-derives the data on every content change (EDITING.md).
+  integrations: [contentPreview()],
   vite: {
     resolve: { alias: siteData ? [{ find: '#site-data', replacement: siteData }] : [] },
   },
