@@ -12,7 +12,13 @@ import { CHROMIUM_ARGS, findChromium } from '../../tests/support/chromium.ts';
  */
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
-export type LighthouseScores = Record<Category, number> & { failedAudits: string[] };
+export type LighthouseScores = Record<Category, number> & {
+  failedAudits: string[];
+  /** Total blocking time, ms: main-thread tasks' time beyond 50 ms each, between first paint and interactive. */
+  totalBlockingMs: number;
+  /** Where the main thread's time went (style and layout, parsing, image decoding…), ms, largest first. */
+  mainThread: { group: string; ms: number }[];
+};
 
 export const lighthouseInstalled = () => existsSync(resolve('node_modules/lighthouse/package.json'));
 
@@ -36,7 +42,11 @@ export async function runLighthouse(url: string): Promise<LighthouseScores> {
         .filter((ref: { id: string; weight: number }) => ref.weight > 0 && (result.audits[ref.id]?.score ?? 1) < 1)
         .map((ref: { id: string }) => `${category}: ${ref.id} (${result.audits[ref.id].displayValue ?? result.audits[ref.id].title})`),
     );
-    return { ...scores, failedAudits };
+    const totalBlockingMs = Math.round(result.audits['total-blocking-time']?.numericValue ?? Number.NaN);
+    const mainThread = ((result.audits['mainthread-work-breakdown']?.details?.items ?? []) as { groupLabel?: string; group?: string; duration: number }[])
+      .map((item) => ({ group: item.groupLabel ?? item.group ?? '?', ms: Math.round(item.duration) }))
+      .sort((a, b) => b.ms - a.ms);
+    return { ...scores, failedAudits, totalBlockingMs, mainThread };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -36,7 +36,7 @@ async function secondsUntil(check: () => Promise<boolean>, what: string): Promis
 
 async function measure(size: number): Promise<Latency> {
   const content = join(work, `content-${size}`);
-  await writeSyntheticContent(resolve(root, 'content'), content, size, { judgements: false });
+  await writeSyntheticContent(content, size, { judgements: false });
   const file = join(content, 'documents', `${SLUG}.md`);
   const started = performance.now();
   let server: DevServer | undefined;

@@ -1,5 +1,5 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 
 /**
@@ -22,8 +22,14 @@ export interface SyntheticOptions {
   judgements: boolean;
 }
 
-export async function writeSyntheticContent(contentDir: string, outDir: string, count: number, options: SyntheticOptions = { judgements: true }) {
+/** How the report describes the corpus. */
+export const SYNTHETIC_CORPUS = 'varied copies of the real documents';
+
+/** Writes the real content plus `count` documents into `outDir`; returns the generated documents' slugs (each must get a page). */
+export async function writeSyntheticContent(outDir: string, count: number, options: SyntheticOptions = { judgements: true }): Promise<{ slugs: string[]; today?: string }> {
+  const contentDir = resolve('content');
   await cp(contentDir, outDir, { recursive: true });
+  const slugs: string[] = [];
   const documentsDir = join(contentDir, 'documents');
   const originals = (await readdir(documentsDir)).filter((name) => name.endsWith('.md')).sort();
   const texts = await Promise.all(originals.map((name) => readFile(join(documentsDir, name), 'utf8')));
@@ -32,7 +38,9 @@ export async function writeSyntheticContent(contentDir: string, outDir: string, 
     const original = index % originals.length;
     const name = originals[original]!.replace(/\.md$/, `-${tag}.md`);
     await writeFile(join(outDir, 'documents', name), varyDocument(texts[original]!, tag, options));
+    slugs.push(name.replace(/\.md$/, ''));
   }
+  return { slugs };
 }
 
 function varyDocument(text: string, tag: string, options: SyntheticOptions) {
