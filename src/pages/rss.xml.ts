@@ -1,17 +1,19 @@
 import type { APIRoute } from 'astro';
 import { dataChangelog } from '../lib/data-version.ts';
 import { DOCUMENT_KIND_LABEL, SITE_NAME } from '../lib/labels.ts';
+import { FEED_ITEMS, newestFirst } from '../lib/list-pages.ts';
 import { siteRoot } from '../lib/site-address.ts';
 import { siteData } from '../lib/site-data.ts';
 import { escapeXml, rfc822Date } from '../lib/xml.ts';
 
-// RSS 2.0 feed of the source documents, newest first: a new document file in
-// content/documents/ appears here on the next build.
+// RSS 2.0 feed of the latest source documents (FEED_ITEMS of them), newest
+// first: a new document file in content/documents/ appears here on the next
+// build. Readers keep what they fetched before; the documents pages list all.
 // @see https://www.rssboard.org/rss-specification
 export const GET: APIRoute = ({ site }) => {
   const siteUrl = siteRoot(site);
   const feedUrl = new URL('rss.xml', siteUrl).href;
-  const documents = [...siteData.documents].sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug));
+  const documents = newestFirst(siteData.documents).slice(0, FEED_ITEMS);
   const latest = dataChangelog(siteData)[0]?.date;
   const items = documents.map((doc) => {
     const link = new URL(`documents/${doc.slug}/`, siteUrl).href;

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { CHART_IDS } from '../charts/registry.ts';
+import { documentYearPages, timelineYearPages } from '../lib/list-pages.ts';
 import { siteRoot } from '../lib/site-address.ts';
 import { siteData } from '../lib/site-data.ts';
 import { escapeXml } from '../lib/xml.ts';
@@ -19,6 +20,8 @@ const documentLastChange = (slug: string) => {
 const DYNAMIC_ROUTES: Record<string, () => { path: string; lastmod?: string }[]> = {
   'documents/[slug]': () => siteData.documents.map((doc) => ({ path: `documents/${doc.slug}/`, lastmod: documentLastChange(doc.slug) })),
   'charts/[chart]': () => CHART_IDS.map((id) => ({ path: `charts/${id}/` })),
+  'documents/year/[year]/[...page]': () => documentYearPages(siteData.documents).map(({ path }) => ({ path })),
+  'timeline/[year]/[...page]': () => timelineYearPages(siteData.timeline).map(({ path }) => ({ path })),
 };
 
 export const GET: APIRoute = ({ site }) => {
