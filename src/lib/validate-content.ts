@@ -5,7 +5,7 @@ import { checkConflicts } from './check-conflicts.ts';
 import { checkDates } from './check-dates.ts';
 import { checkEditorial, PLACEHOLDER_MESSAGE } from './check-editorial.ts';
 import { checkFigures } from './check-figures.ts';
-import { checkFileNames, checkStrayFiles, slugOf } from './check-files.ts';
+import { checkFileNames, checkStrayFiles, slugOf, type StrayFile } from './check-files.ts';
 import { checkFrameworks, checkMetrics } from './check-frameworks.ts';
 import { checkReferences, type DocumentEntry } from './check-references.ts';
 import { sortProblems, type ContentProblem } from './content-problem.ts';
@@ -14,14 +14,15 @@ import { DocumentFieldsSchema, salvageDocument, type CheckedDocument } from './s
 import { checkAgainstSchema } from './schema-issues.ts';
 
 export { slugOf };
+export type { FileKind, StrayFile } from './check-files.ts';
 
 /** Content files as read from disk, before any validation. */
 export interface RawContent {
   frameworkFiles: readonly ParsedSourceFile[];
   metricsFile: ParsedSourceFile;
   documentFiles: readonly ParsedSourceFile[];
-  /** Files under content/ that the site would skip, e.g. a `.markdown` document. */
-  strayFiles?: readonly string[];
+  /** Entries under content/ that the site would skip: a `.markdown` document, a folder, a symbolic link. */
+  strayFiles?: readonly StrayFile[];
 }
 
 /** Content that passed the schema, ready to derive from once there are no errors. */
