@@ -49,7 +49,7 @@ export const DocumentSchema = z
       .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'must be a full https:// address of the original' })
       // The URL parser quietly mends what a bad paste leaves ("https:x.org",
       // spaces, quotes, "<"): an address that needed mending is refused.
-      .regex(/^https:\/\/[^\u0000-\u0020\u007f"<>\\^`{|}]+$/, { error: 'must be a full https:// address of the original, with no spaces, quotes or < >' })
+      .regex(/^[a-z][a-z0-9+.-]*:\/\/[^\u0000-\u0020\u007f"<>\\^`{|}]+$/i, { error: 'must be a full https:// address of the original, with no spaces, quotes or < >' })
       .describe('Where the original can be read.'),
     licence: LicenceSchema,
     framework: SlugSchema.optional().describe('The framework the document was written under, if any.'),
