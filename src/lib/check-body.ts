@@ -1,6 +1,6 @@
 import type { Element, Nodes as HtmlNode } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Nodes as MarkdownNode } from 'mdast';
+import type { Nodes as MarkdownNode, Root as MarkdownRoot } from 'mdast';
 import { PLACEHOLDER_MESSAGE } from './check-editorial.ts';
 import type { ContentProblem } from './content-problem.ts';
 import { parseBody } from './markdown-body.ts';
@@ -18,7 +18,7 @@ const WRITE_MARKDOWN = 'write it in markdown instead (**bold**, *italic*, [words
  * (`../2017-06-13-ofsted-monitoring-visit-adoption/`) point at one we have.
  * The tree is the one the page is rendered from (src/lib/markdown-body.ts).
  */
-export function checkBody(file: ParsedSourceFile, slugs: ReadonlySet<string>): ContentProblem[] {
+export function checkBody(file: ParsedSourceFile, slugs: ReadonlySet<string>, tree: MarkdownRoot = parseBody(file.body)): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (node: MarkdownNode | undefined, message: string, fix: string, severity: ContentProblem['severity'] = 'error') =>
     problems.push({
@@ -36,7 +36,7 @@ export function checkBody(file: ParsedSourceFile, slugs: ReadonlySet<string>): C
     report(undefined, 'is empty: the body is our own summary of the document', 'write a few paragraphs under the closing "---": what inspectors found and what had to improve');
     return problems;
   }
-  walk<MarkdownNode>(parseBody(file.body), (node) => {
+  walk<MarkdownNode>(tree, (node) => {
     if (node.type === 'html') {
       const problem = describeHtml(node.value);
       if (problem) report(node, problem.message, problem.fix);

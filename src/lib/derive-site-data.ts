@@ -2,7 +2,7 @@ import type { Framework, FigureRow, JudgementRow, Metric, SourceDocument, Timeli
 import { deriveFigures } from './derive-figures.ts';
 import { deriveJudgements } from './derive-judgements.ts';
 import { deriveTimeline } from './derive-timeline.ts';
-import { renderBody } from './markdown-body.ts';
+import { renderBodyTree } from './markdown-body.ts';
 import type { ValidContent } from './validate-content.ts';
 
 /** A document's metadata and content model, addressed by its slug. */
@@ -36,6 +36,6 @@ export function deriveSiteData(content: ValidContent): SiteData {
     timeline: deriveTimeline(documents, frameworks),
     judgements: deriveJudgements(documents, frameworks),
     figures: deriveFigures(documents, metrics),
-    bodies: Object.fromEntries(documents.map((doc) => [doc.slug, renderBody(doc.body)])),
+    bodies: Object.fromEntries(documents.map((doc) => [doc.slug, renderBodyTree(doc.bodyTree)])),
   };
 }

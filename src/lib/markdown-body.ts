@@ -10,9 +10,10 @@ import { unified } from 'unified';
 
 /**
  * A document's body, our summary, from markdown to the HTML on its page.
- * Validation (src/lib/check-body.ts) and rendering both start from
- * `parseBody`, so what the validator accepted is exactly what is published:
- * one parser (CommonMark + GFM, as Astro's own markdown reads it), one tree.
+ * `parseBody` reads it once (CommonMark + GFM, as Astro's own markdown
+ * did); the validator (src/lib/check-body.ts) checks that tree and the
+ * derived data renders that same tree (`renderBodyTree`), so what the
+ * validator accepted is exactly what is published.
  *
  * Raw HTML never reaches a page, whatever the validator said: `html` nodes
  * are dropped when the tree becomes HTML (remark-rehype without
@@ -34,10 +35,15 @@ export function parseBody(markdown: string): Root {
   return parser.parse(markdown);
 }
 
+/** A body's tree, as the validator checked it, as the HTML published on its document's page. */
+export function renderBodyTree(tree: Root): string {
+  // The transforms rewrite the tree in place; the validator's stays as it read it.
+  return toHtml.stringify(toHtml.runSync(structuredClone(tree)));
+}
+
 /** A body as the HTML published on its document's page. */
 export function renderBody(markdown: string): string {
-  const tree = toHtml.runSync(parseBody(markdown));
-  return toHtml.stringify(tree);
+  return renderBodyTree(parseBody(markdown));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FrameworkSchema, MetricSchema, type Framework, type Metric } from '../schema/index.ts';
 import { checkBody } from './check-body.ts';
+import { parseBody } from './markdown-body.ts';
 import { checkConflicts } from './check-conflicts.ts';
 import { checkDates } from './check-dates.ts';
 import { checkEditorial, PLACEHOLDER_MESSAGE } from './check-editorial.ts';
@@ -70,8 +71,9 @@ export function validateContent(raw: RawContent, { today = todayInLondon() }: Va
     const value = collect(checkAgainstSchema(file, DocumentFieldsSchema), problems);
     const entry = { slug: slugOf(file.path), file, data: value ?? salvageDocument(file.data) };
     checked.push(entry);
-    problems.push(...checkEditorial(entry), ...checkBody(file, slugs));
-    if (value) documents.push({ slug: entry.slug, file, data: value, body: file.body });
+    const bodyTree = parseBody(file.body);
+    problems.push(...checkEditorial(entry), ...checkBody(file, slugs, bodyTree));
+    if (value) documents.push({ slug: entry.slug, file, data: value, body: file.body, bodyTree });
   }
 
   const writtenFigureIds = new Set(raw.documentFiles.flatMap((file) => listAt(file.data, 'figures').flatMap((figure) => idWritten(figure) ?? [])));
