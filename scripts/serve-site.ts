@@ -129,11 +129,12 @@ export function serveSite({ root = resolve(process.env.SITE_OUT_DIR ?? 'dist'), 
 
 if (import.meta.main) {
   const root = resolve(process.env.SITE_OUT_DIR ?? 'dist');
+  const shown = relative(process.cwd(), root).startsWith('..') ? root : relative(process.cwd(), root) || '.';
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-    console.error(`No built site in ${relative(process.cwd(), root) || root}/: run "npm run build" first.`);
+    console.error(`No built site in ${shown}/: run "npm run build" first.`);
     process.exit(1);
   }
   const server = await serveSite({ root });
   const address = server.address();
-  console.log(`Serving ${relative(process.cwd(), root) || root}/ on http://localhost:${typeof address === 'object' && address ? address.port : 4321}/ (Ctrl+C to stop)`);
+  console.log(`Serving ${shown}/ on http://localhost:${typeof address === 'object' && address ? address.port : 4321}/ (Ctrl+C to stop)`);
 }
