@@ -25,6 +25,9 @@ export default defineConfig({
   // `npm run dev` only: re-derives the data on every content change (EDITING.md).
   integrations: [contentPreview()],
   vite: {
+    // Every script and style a file under /_astro/, however small: the
+    // Content-Security-Policy allows our files ('self') and nothing inline.
+    build: { assetsInlineLimit: 0 },
     resolve: { alias: siteData ? [{ find: '#site-data', replacement: siteData }] : [] },
   },
 });
