@@ -90,7 +90,11 @@ export function writeEntry(kind: string, key: string, payload: Uint8Array, dir =
     renameSync(partial, path);
   } catch (error) {
     // A cache that cannot be written (read-only disk, full disk) costs time, not correctness.
-    rmSync(partial, { force: true });
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written there either.
+    }
     console.warn(`image cache: could not store an entry in ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import type { DocumentRecord } from '../../src/lib/derive-site-data.ts';
+import { DOCUMENTS_PER_PAGE, documentYearPages, EVENTS_PER_PAGE, newestFirst, timelineEventPath, timelineYearPages, timelineYears, yearLinks, yearPages } from '../../src/lib/list-pages.ts';
+import type { TimelineEvent } from '../../src/schema/index.ts';
+
+// Only the fields the lists read: dates, ids, outcomes.
+const event = (id: string, date: string, outcome?: string) => ({ id, date, title: `Event ${id}`, outcome }) as unknown as TimelineEvent;
+const documentOf = (slug: string) => ({ slug, published: slug.slice(0, 10) }) as unknown as DocumentRecord;
+/** `count` events, one a week from the start of a year. */
+const weekly = (year: number, count: number) => Array.from({ length: count }, (_, index) => event(`e${year}-${index}`, new Date(Date.UTC(year, 0, 1 + 7 * index)).toISOString().slice(0, 10)));
+
+describe('yearPages', () => {
+  test('groups items by year and cuts a year that outgrows a page, the first page at the year’s own address', () => {
+    const pages = yearPages([...weekly(2014, 5), ...weekly(2016, 2)], (item) => item.date.slice(0, 4), 2, 'timeline/');
+    expect(pages.map(({ year, page, pages: of, path, items }) => [year, page, of, path, items.length])).toEqual([
+      ['2014', 1, 3, 'timeline/2014/', 2],
+      ['2014', 2, 3, 'timeline/2014/2/', 2],
+      ['2014', 3, 3, 'timeline/2014/3/', 1],
+      ['2016', 1, 1, 'timeline/2016/', 2],
+    ]);
+    expect(yearLinks(pages)).toEqual([
+      { year: '2014', count: 5, path: 'timeline/2014/' },
+      { year: '2016', count: 2, path: 'timeline/2016/' },
+    ]);
+  });
+});
+
+describe('the timeline', () => {
+  test(`stays one page up to ${EVENTS_PER_PAGE} events, and links to an event there`, () => {
+    const timeline = weekly(2014, EVENTS_PER_PAGE);
+    expect(timelineYearPages(timeline)).toEqual([]);
+    expect(timelineEventPath(timeline, 'e2014-3')).toBe('timeline/#e2014-3');
+  });
+
+  test('once longer, has a page per year; every event is on exactly one, and links reach it there', () => {
+    const timeline = [...weekly(2013, 40), ...weekly(2014, 52), ...weekly(2015, 30)];
+    const pages = timelineYearPages(timeline);
+    const placed = pages.flatMap((page) => page.items.map((item) => item.id));
+    expect(placed.sort()).toEqual(timeline.map((item) => item.id).sort());
+    for (const page of pages) expect(page.items.length).toBeLessThanOrEqual(EVENTS_PER_PAGE);
+    expect(timelineEventPath(timeline, 'e2014-51')).toBe('timeline/2014/#e2014-51');
+    expect(timelineEventPath(timeline, 'e2013-0')).toBe('timeline/2013/#e2013-0');
+  });
+
+  test('a year of more events than a page holds goes on to a second page, and links follow', () => {
+    const timeline = weekly(2020, EVENTS_PER_PAGE + 5).map((item, index) => ({ ...item, date: `2020-${String(1 + Math.floor(index / 6)).padStart(2, '0')}` }));
+    expect(timelineEventPath(timeline, `e2020-${EVENTS_PER_PAGE + 2}`)).toBe(`timeline/2020/2/#e2020-${EVENTS_PER_PAGE + 2}`);
+  });
+
+  test('the timeline page names at most three grades a year and counts the rest', () => {
+    const timeline = [...weekly(2013, 70), ...['a', 'b', 'c', 'd', 'e'].map((id, index) => event(id, `2014-0${index + 1}`, 'good'))];
+    const [, year2014] = timelineYears(timeline);
+    expect(year2014!.graded.map(({ event: graded, path }) => [graded.id, path])).toEqual([
+      ['a', 'timeline/2014/#a'],
+      ['b', 'timeline/2014/#b'],
+      ['c', 'timeline/2014/#c'],
+    ]);
+    expect(year2014!.moreGraded).toBe(2);
+  });
+});
+
+describe('the documents', () => {
+  const documents = Array.from({ length: DOCUMENTS_PER_PAGE + 1 }, (_, index) => documentOf(`${2010 + (index % 3)}-0${1 + (index % 9)}-01-doc-${index}`));
+
+  test(`fit on the documents page up to ${DOCUMENTS_PER_PAGE}`, () => {
+    expect(documentYearPages(documents.slice(0, DOCUMENTS_PER_PAGE))).toEqual([]);
+  });
+
+  test('beyond, each year of publication has its page, newest first, and together they hold every document', () => {
+    const pages = documentYearPages(documents);
+    expect(pages.map((page) => page.path)).toEqual(['documents/year/2012/', 'documents/year/2011/', 'documents/year/2010/']);
+    expect(pages.flatMap((page) => page.items)).toEqual(newestFirst(documents));
+  });
+});
