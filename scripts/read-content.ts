@@ -3,6 +3,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { parseMarkdownSource, parseYamlSource, unreadableSource, type ParsedSourceFile } from '../src/lib/parse-source-file.ts';
 import { checkSourceSize, decodeSourceText } from '../src/lib/source-text.ts';
 import type { RawContent } from '../src/lib/validate-content.ts';
+import { PageNameSchema } from '../src/schema/index.ts';
 
 type Parse = (path: string, text: string) => ParsedSourceFile;
 
@@ -30,7 +31,15 @@ export async function readContent(contentDir: string, root = process.cwd()): Pro
   const frameworkFiles = await Promise.all((await list('frameworks', '.yaml')).map(read(parseYamlSource)));
   const documentFiles = await Promise.all((await list('documents', '.md')).map(read(parseMarkdownSource)));
   const metricsFile = await read(parseYamlSource)(join(contentDir, 'metrics.yaml'));
-  return { frameworkFiles, metricsFile, documentFiles, strayFiles };
+  // Each page the site has is read by name (a missing one is reported);
+  // anything else in pages/ would never be shown.
+  const pageNames = PageNameSchema.options.map((name) => `${name}.md`);
+  const pageFiles = await Promise.all(pageNames.map((name) => read(parseMarkdownSource)(join(contentDir, 'pages', name))));
+  const pageEntries = await readdir(join(contentDir, 'pages'), { withFileTypes: true }).catch(() => []);
+  for (const entry of pageEntries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.name.startsWith('.') && !pageNames.includes(entry.name)) strayFiles.push(shown(root, join(contentDir, 'pages', entry.name)));
+  }
+  return { frameworkFiles, metricsFile, documentFiles, pageFiles, strayFiles };
 }
 
 // Paths as an editor would type them: relative inside the project, absolute outside it.

@@ -1,8 +1,8 @@
-import type { Framework, FigureRow, JudgementRow, Metric, SourceDocument, TimelineEvent } from '../schema/index.ts';
+import type { Framework, FigureRow, JudgementRow, Metric, PageName, SourceDocument, TimelineEvent } from '../schema/index.ts';
 import { deriveFigures } from './derive-figures.ts';
 import { deriveJudgements } from './derive-judgements.ts';
 import { deriveTimeline } from './derive-timeline.ts';
-import type { ValidContent } from './validate-content.ts';
+import type { PageEntry, ValidContent } from './validate-content.ts';
 
 /** A document's metadata and content model, addressed by its slug. */
 export type DocumentRecord = SourceDocument & { slug: string };
@@ -15,11 +15,13 @@ export interface SiteData {
   timeline: TimelineEvent[];
   judgements: JudgementRow[];
   figures: FigureRow[];
+  /** The story and About pages as written (rendered by src/story/); absent in data derived from documents alone. */
+  pages?: Partial<Record<PageName, PageEntry>>;
 }
 
 /** Derives the site's datasets from validated content. Pure and deterministic. */
 export function deriveSiteData(content: ValidContent): SiteData {
-  const { documents, frameworks, metrics } = content;
+  const { documents, frameworks, metrics, pages } = content;
   return {
     documents: [...documents]
       .sort((a, b) => a.data.published.localeCompare(b.data.published))
@@ -29,5 +31,6 @@ export function deriveSiteData(content: ValidContent): SiteData {
     timeline: deriveTimeline(documents, frameworks),
     judgements: deriveJudgements(documents, frameworks),
     figures: deriveFigures(documents, metrics),
+    ...(pages ? { pages: Object.fromEntries(pages.map((page) => [page.name, page])) } : {}),
   };
 }
