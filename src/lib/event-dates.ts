@@ -5,7 +5,7 @@ import { firstDay, formatPartialDate } from './partial-dates.ts';
 export interface EventDateClaim {
   date: PartialDate;
   end?: PartialDate;
-  /** Left out when the source does not say: read as the visit, the event itself. */
+  /** Left out when the source does not say: checked against the visit, and against other dates as they are. */
   dateOf?: DateOf;
 }
 
@@ -35,14 +35,15 @@ export function agreesWithRecord(claim: EventDateClaim, record: RecordDates): bo
 
 /**
  * Whether two sources' dates for an event can both be true when we hold no
- * record of it. Two dates of the same kind must overlap; a later kind of
- * date (a publication) may follow an earlier one (a visit) but not precede it.
+ * record of it. Dates of the same kind, or of a kind a source does not say,
+ * must overlap; a later kind of date (a publication) may follow an earlier
+ * one (a visit) but not precede it.
  * @example claimsAgree({ date: '2014-06', dateOf: 'judgement' }, { date: '2014-09', dateOf: 'judgement' }) // false
- * @example claimsAgree({ date: '2010-11-08', end: '2010-11-19' }, { date: '2010-12', dateOf: 'published' }) // true
+ * @example claimsAgree({ date: '2010-11-08', end: '2010-11-19', dateOf: 'visit' }, { date: '2010-12', dateOf: 'published' }) // true
  */
 export function claimsAgree(a: EventDateClaim, b: EventDateClaim): boolean {
-  const [earlier, later] = ORDER[a.dateOf ?? 'visit'] <= ORDER[b.dateOf ?? 'visit'] ? [a, b] : [b, a];
-  if ((earlier.dateOf ?? 'visit') === (later.dateOf ?? 'visit')) return overlap(days(earlier), days(later));
+  if (!a.dateOf || !b.dateOf || a.dateOf === b.dateOf) return overlap(days(a), days(b));
+  const [earlier, later] = ORDER[a.dateOf] <= ORDER[b.dateOf] ? [a, b] : [b, a];
   return days(later)[1] >= days(earlier)[0];
 }
 
