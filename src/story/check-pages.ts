@@ -60,6 +60,8 @@ function checkTree(tree: Root, source: string, context: StoryContext, reporterAt
         break;
       }
       case 'html':
+        // A closing tag belongs to an opening one, which is reported.
+        if (node.value.trimStart().startsWith('</')) break;
         report('has raw HTML, which pages do not allow', 'write it in markdown, or with a directive (see "Editing the story" in EDITING.md)');
         break;
       case 'image':

@@ -109,7 +109,9 @@ function lookUp(name: DirectiveName, node: Directive, { data, chartIds }: StoryC
       if (!id) return problem('":date" needs the event id', 'e.g. :date[2019-12-focused-visit]');
       const event = data.timeline.find((candidate) => candidate.id === id);
       if (!event) return unknown(id, 'event', { data, chartIds });
-      const dates = [...new Set(event.dateClaims.map((claim) => claim.date))].sort();
+      // "2014" says less than "June 2014" and does not disagree with it.
+      const claimed = [...new Set(event.dateClaims.map((claim) => claim.date))].sort();
+      const dates = claimed.filter((date) => !claimed.some((other) => other !== date && other.startsWith(date)));
       const text = event.dateConflict ? `${dates.map(formatPartialDate).join(' or ')} (the sources disagree)` : formatDateSpan(event.date, event.end);
       return { reference: { kind: 'text', text } };
     }
@@ -146,13 +148,20 @@ function gradeOf(id: string, area: string | undefined, document: string | undefi
   if (document) {
     const doc = documentNamed(document, data);
     if (!doc) return unknown(document, 'document', context);
-    const rows = data.judgements.filter((row) => row.citations.some((citation) => citation.document === doc.slug) && (!id || row.event === id));
-    const areas = [...new Set(rows.map((row) => row.area))];
+    // The grades the document gives itself; failing those, the grades it reports of other events.
+    const cited = data.judgements.filter((row) => (!id || row.event === id) && row.citations.some((citation) => citation.document === doc.slug));
+    const own = cited.filter((row) => row.citations.some((citation) => citation.document === doc.slug && citation.role === 'record'));
+    const rows = own.length ? own : cited;
     if (!rows.length) return problem(`the document "${doc.slug}" gives no grade${id ? ` for the event "${id}"` : ''}`, 'name a document that gives one, or an event: :grade[2014-sif-inspection]');
     const wanted = area ? rows.filter((row) => row.area === area) : rows.filter((row) => row.headline);
-    const grades = [...new Set(wanted.map((row) => `${row.grade}|${row.position ?? ''}`))];
+    const areas = [...new Set(rows.map((row) => row.area))];
+    const areaHint = areas.length <= 12 ? `add area=…, one of: ${areas.join(', ')}` : 'add area=… with the id of an area it grades';
     if (area && !wanted.length) return problem(`the document "${doc.slug}" gives no grade for the area "${area}"`, suggestion(area, areas, 'area'));
-    if (grades.length !== 1) return problem(`the document "${doc.slug}" gives ${wanted.length ? 'several headline grades' : 'no headline grade'}: say which`, `add area=…, one of: ${areas.join(', ')}`);
+    const grades = new Set(wanted.map((row) => `${row.grade}|${row.position ?? ''}`));
+    if (grades.size !== 1) {
+      const events = [...new Set(wanted.map((row) => row.event))];
+      return problem(`the document "${doc.slug}" gives ${wanted.length ? 'different headline grades' : 'no headline grade'}: say which`, events.length > 1 ? `name the event, e.g. :grade[${events[0]}]{document=${doc.slug}}` : areaHint);
+    }
     return { reference: { kind: 'grade', grade: wanted[0]!.grade, ...(wanted[0]!.position ? { position: wanted[0]!.position } : {}) } };
   }
   if (!id) return problem('":grade" needs an event id, or a document', 'e.g. :grade[2014-sif-inspection] or :grade{document=… area=…}');
