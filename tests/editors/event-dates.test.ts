@@ -1,11 +1,11 @@
 import { readFile, rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { newDocument } from '../../scripts/new-document.ts';
 import { join } from 'node:path';
-import { contentWith, validateRoot } from './support.ts';
+import { afterAll, describe, expect, test } from 'vitest';
 import { checkSite } from '../../scripts/load-site-data.ts';
+import { newDocument } from '../../scripts/new-document.ts';
 import { readContent } from '../../scripts/read-content.ts';
 import { TODAY } from '../support/fixture-content.ts';
+import { contentWith } from './support.ts';
 
 // The fixture content knows the 2014 inspection only from three later
 // documents, dated "2014" (council), June 2014 (Ofsted's letter) and
