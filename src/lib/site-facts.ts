@@ -9,7 +9,8 @@ import type { SiteData } from './derive-site-data.ts';
 
 /** First and last year of the record: its earliest event, its latest event or document. */
 export function yearSpan(data: Pick<SiteData, 'timeline' | 'documents'>): { first: number; last: number } | undefined {
-  const years = [...data.timeline.map((event) => event.end ?? event.date), ...data.timeline.map((event) => event.date), ...data.documents.map((doc) => doc.published)].map((date) => Number(date.slice(0, 4)));
+  const dates = [...data.timeline.flatMap((event) => [event.date, event.end ?? event.date]), ...data.documents.map((doc) => doc.published)];
+  const years = dates.map((date) => Number(date.slice(0, 4)));
   return years.length ? { first: Math.min(...years), last: Math.max(...years) } : undefined;
 }
 
