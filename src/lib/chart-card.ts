@@ -99,8 +99,10 @@ export function siteCardSvg(text: { kicker: string; headline: string; siteName: 
   const width = 1200;
   const height = 630;
   const margin = 72;
-  const headlineSize = 56;
-  const lines = wrapText(text.headline, width - 2 * margin, headlineSize, true);
+  // The headline is the story's, as long as an editor writes it: it takes
+  // the smallest step down in size that fits it in three lines above the grades.
+  const fit = (size: number) => ({ size, lines: wrapText(text.headline, width - 2 * margin, size, true) });
+  const { size: headlineSize, lines } = [56, 48, 42, 36].map(fit).find((candidate) => candidate.lines.length <= 3) ?? fit(36);
   const headline = lines
     .map((line, index) => `<text x="${margin}" y="${200 + index * headlineSize * 1.15}" font-size="${headlineSize}" font-weight="700" fill="var(--text)">${escapeText(line)}</text>`)
     .join('');

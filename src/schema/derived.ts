@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventKindSchema } from './event.ts';
+import { DateOfSchema, EventKindSchema } from './event.ts';
 import { StatisticSchema } from './figure.ts';
 import { DatePrecisionSchema } from './partial-date.ts';
 
@@ -16,6 +16,7 @@ export const DatedClaimSchema = z.strictObject({
   date: z.string().describe('The date as the source gives it.'),
   precision: DatePrecisionSchema,
   end: z.string().optional().describe('The end date, where the source gives a span.'),
+  dateOf: DateOfSchema.optional(),
   document: z.string().describe('Slug of the document that gives this date.'),
 });
 
