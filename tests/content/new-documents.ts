@@ -48,6 +48,20 @@ export function newDocumentOfEachKind(content: ValidContent): { slug: string; ki
       ...header('news-article', 'Inspectors report on children’s services (new test document)', `${latest}-new-test-news-article`, 'news-article', 'Children & Young People Now', 'all-rights-reserved'),
       mentions: [{ event: inspectionEvent, kind: 'inspection', title: 'Inspection (new test document)', date: latest.slice(0, 7), dateOf: 'published', quote: 'The report was published this month.' }],
     }),
+    'statistics-release': () => ({
+      ...header('statistics-release', 'Official statistics on children’s services (new test document)', `${latest}-new-test-statistics-release`, 'statistics-release', 'Department for Education'),
+      release: {
+        referenceDate: 'at 31 March',
+        collectionYears: latest.slice(0, 4),
+        tables: [{ file: 'new-test-table.csv', url: 'https://example.org/new-test-documents/new-test-table.csv', header: 'time_period,la_name,number' }],
+      },
+      figures: [{
+        id: 'new-test-statistics-release-figure', metric: metric.id, label: metric.label, statistic: 'mean', value: { kind: 'number', number: 17.5 }, unit: 'children',
+        period: { label: `31 March ${latest.slice(0, 4)}`, date: `${latest.slice(0, 4)}-03-31` },
+        cell: { table: 'new-test-table.csv', row: { time_period: latest.slice(0, 4), la_name: 'Manchester' }, column: 'number', published: '17.5' },
+        quote: `${latest.slice(0, 4)},Manchester,17.5`,
+      }],
+    }),
   };
 
   return DocumentKindSchema.options.map((kind) => {

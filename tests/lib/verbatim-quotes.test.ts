@@ -49,12 +49,32 @@ describe('checkQuotes', () => {
     });
   });
 
-  test('a quote that runs over page furniture is not verbatim: furniture is not removed', () => {
+  test('a quote that runs over a running header is not verbatim: headers are not removed', () => {
     const [finding] = checkQuotes([doc('inspection', 'Requires improvement to be good', 'working for the authority. Help and protection')], sources);
     expect(finding).toMatchObject({ status: 'not-verbatim', missing: [{ text: 'working for the authority. Help and protection' }] });
   });
 
-  test('a document none of whose quotes is in any text is reported as having no source, not passed', () => {
+  test('a table row laid out in columns reads column by column: the area, then its grade wrapped over two lines', () => {
+    const table = `The judgements are:
+
+2. Children looked after and achieving
+                                                       Requires improvement
+   permanence
+
+                                                                           Requires
+2.2 Experiences and progress of care leavers
+                                                                           improvement`;
+    const [finding] = checkQuotes([doc('table', '2. Children looked after and achieving permanence Requires improvement', '2.2 Experiences and progress of care leavers Requires improvement')], [proseSourceText('table.txt', table)]);
+    expect(finding).toMatchObject({ status: 'verified' });
+  });
+
+  test('a line holding only a page number is furniture: the sentence runs on across it', () => {
+    const page = 'workers have up to 30 cases while in court teams dealing with a\n\n\n                                   19\n     range of work, workers have up to 40 each.';
+    expect(checkQuotes([doc('break', 'teams dealing with a range of work, workers have up to 40 each.')], [proseSourceText('page.txt', page)])[0]).toMatchObject({ status: 'verified' });
+    expect(checkQuotes([doc('break', 'teams dealing with a 19 range of work')], [proseSourceText('page.txt', page)])[0]).toMatchObject({ status: 'no-source' });
+  });
+
+  test('a document whose quotes is in any text is reported as having no source, not passed', () => {
     expect(checkQuotes([doc('article', 'A sentence from a text we do not hold.')], sources)).toEqual([{ slug: 'article', status: 'no-source' }]);
   });
 });
