@@ -37,6 +37,8 @@ export interface LabelRequest<T = unknown> {
   priority?: number;
   /** Sides to try, in order; all four by default. */
   sides?: readonly Side[];
+  /** How far, in label sizes, the label may slide along a side away from level with its mark; 1 by default. */
+  maxSlide?: number;
   /** The badge drawn instead when the label finds no room, e.g. "3": it keys the mark to a list. */
   callout?: string;
   /** Whatever the caller needs back with the placement. */
@@ -92,8 +94,8 @@ export function markBox(x: number, y: number, r: number): Box {
  * on each side: level with the mark, then slid along the side by half a
  * label at a time, so a crowd of labels fans out instead of giving up.
  */
-function candidates(anchor: { x: number; y: number }, size: { width: number; height: number }, clearance: number, sides: readonly Side[]): { box: Box; side: Side }[] {
-  const slides = [0, -0.5, 0.5, -1, 1, -1.5, 1.5, -2, 2];
+function candidates(anchor: { x: number; y: number }, size: { width: number; height: number }, clearance: number, sides: readonly Side[], maxSlide: number): { box: Box; side: Side }[] {
+  const slides = [0, -0.5, 0.5, -1, 1, -1.5, 1.5, -2, 2].filter((slide) => Math.abs(slide) <= maxSlide);
   const found: { box: Box; side: Side }[] = [];
   for (const slide of slides) {
     for (const side of sides) {
@@ -118,7 +120,7 @@ export function placeLabels<T>(requests: readonly LabelRequest<T>[], { bounds, o
   const order = requests.map((request, index) => ({ request, index })).sort((a, b) => (b.request.priority ?? 0) - (a.request.priority ?? 0) || a.index - b.index);
   for (const { request } of order) {
     const size = measureLines(request.lines);
-    const spot = candidates(request.anchor, size, request.clearance ?? 6, request.sides ?? ['right', 'left', 'above', 'below']).find(
+    const spot = candidates(request.anchor, size, request.clearance ?? 6, request.sides ?? ['right', 'left', 'above', 'below'], request.maxSlide ?? 1).find(
       ({ box }) => boxInside(box, bounds) && !taken.some((other) => boxesOverlap(box, other, padding)),
     );
     if (!spot) {

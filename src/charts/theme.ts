@@ -40,11 +40,13 @@ export const COLOUR = {
 
 /**
  * The grade palette: position on a framework's scale (1 best) to colour.
- * Colour is never the only channel: every graded mark also carries its
- * grade in words.
+ * A scale longer than four is spread over the same four colours, best to
+ * worst. Colour is never the only channel: every graded mark also carries
+ * its grade in words or its place on a labelled scale.
  */
-export function gradeColour(position: number | undefined): string {
-  switch (position) {
+export function gradeColour(position: number | undefined, scaleSize = 4): string {
+  const step = position === undefined || scaleSize <= 4 ? position : Math.round(1 + ((position - 1) * 3) / (scaleSize - 1));
+  switch (step) {
     case 1:
       return cssColour('--grade-1');
     case 2:
