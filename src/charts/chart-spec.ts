@@ -30,6 +30,8 @@ export interface ChartDataRow {
   quote?: string;
   /** Our note on reading it. */
   note?: string;
+  /** The number that stands for the mark on the chart where its label does not fit. */
+  key?: number;
 }
 
 /** The words around a chart. */

@@ -15,6 +15,7 @@ export const LIGHT_COLOURS = {
   '--muted': '#555250',
   '--rule': '#d5d1c8',
   '--bg': '#fdfcf9',
+  '--link': '#0a58a8',
   '--grade-1': '#17694d',
   '--grade-2': '#3b7f2f',
   '--grade-3': '#a86200',
@@ -36,6 +37,8 @@ export const COLOUR = {
   rule: cssColour('--rule'),
   background: cssColour('--bg'),
   ungraded: cssColour('--grade-none'),
+  /** The place a chart is about, against others (Manchester against England). */
+  focus: cssColour('--link'),
 } as const;
 
 /**
