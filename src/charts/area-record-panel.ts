@@ -32,7 +32,9 @@ export function areaRecordPanel(record: AreaRecord, width: number, layout: Chart
   const inner = width - margin.left - margin.right;
   const labelColumn = layout === 'wide' ? Math.min(150, Math.max(...record.topics.map((topic) => estimateTextWidth(topic.label, size.small, true))) + 10) : 0;
   const available = inner - labelColumn;
-  const fitting = Math.max(1, Math.floor(available / MIN_COLUMN[layout]));
+  // A column is never narrower than its widest cell's shortest words: a grade is always written, never dropped.
+  const needed = Math.max(0, ...record.cells.map((cell) => estimateTextWidth(shortestWords(cell), size.small, true))) + 6 + 2 * CELL_INSET;
+  const fitting = Math.max(1, Math.floor(available / Math.max(MIN_COLUMN[layout], needed)));
   const columns = record.columns.slice(-fitting);
   const columnWidth = Math.min(MAX_COLUMN[layout], available / Math.max(1, columns.length));
   const gridLeft = margin.left + labelColumn;
@@ -106,6 +108,7 @@ export function areaRecordPanel(record: AreaRecord, width: number, layout: Chart
       const colour = worst ? gradeColour(worst.position, worst.scaleSize) : COLOUR.muted;
       cells.push({ x: columnX(index) + CELL_INSET, y: top + 2, width: cellWidth, height: fullHeight - 4, colour, dashed: !!cell && (cell.noOverallGrade || cell.grades.every((grade) => grade.reported)), empty: !cell || cell.grades.length === 0 });
       const shown = text ?? { lines: ['–'], shortened: [] };
+      if (cell && !text) throw new Error(`The area record has no room to write "${shortestWords(cell)}" in a ${cellWidth}-unit cell`);
       for (const [short, whole] of shown.shortened) shortened.set(short, new Set([...(shortened.get(short) ?? []), whole]));
       shown.lines.forEach((line, lineIndex) =>
         cellText.push({ text: line, x: cx, y: top + fullHeight / 2 + lineHeight * (lineIndex + 0.5 - shown.lines.length / 2), colour: worst ? colour : COLOUR.muted, style: worst ? 'grade' : 'none' }),
@@ -151,10 +154,19 @@ export function areaRecordPanel(record: AreaRecord, width: number, layout: Chart
   return { svg, height, className: 'panel-areas' };
 }
 
+const NO_OVERALL_WORDS = ['No overall grade', 'None given', 'None'];
+
+/** The fewest words a cell can be written in. */
+function shortestWords(cell: AreaCell): string {
+  if (cell.noOverallGrade) return NO_OVERALL_WORDS.at(-1)!;
+  const grades = [...new Set(cell.grades.map((grade) => grade.grade))];
+  return grades.map((grade) => (abbreviateGrade(grade).length < grade.length ? abbreviateGrade(grade) : grade)).join('/');
+}
+
 /** A cell's words: its grade (or grades) whole where they fit, else short forms; or that no overall grade was given. */
 function fitCell(cell: AreaCell, width: number, size: number, maxLines: number): CellText | undefined {
   if (cell.noOverallGrade) {
-    for (const words of ['No overall grade', 'None given', 'None']) {
+    for (const words of NO_OVERALL_WORDS) {
       const lines = wrapText(words, width, size);
       if (lines.length <= maxLines && lines.every((line) => estimateTextWidth(line, size) <= width)) return { lines, shortened: [] };
     }

@@ -70,7 +70,7 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
     if (entry.kind === 'series') {
       marks.push(Plot.ruleY([cy], { x1: left, x2: left + sample, stroke: entry.style.stroke, strokeWidth: entry.style.width, ...(entry.style.dash ? { strokeDasharray: entry.style.dash } : {}), className: 'key-series' }));
     } else {
-      marks.push(...markGlyph(entry.type, left + sample / 2, cy, cy + 4, cy - 4, 'key-mark'));
+      marks.push(...markGlyph(entry.type, left + sample / 2, entry.type === 'lower-bound' ? cy + 5 : entry.type === 'upper-bound' ? cy - 5 : cy, cy + 4, cy - 4, 'key-mark', 10));
     }
   }
   marks.push(Plot.text(keyRows.map(({ entry, x: left, row: index }) => ({ text: entry.text, x: left + sample + 6, y: keyY(index) })), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, className: 'key-label' }));
@@ -169,7 +169,7 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
     }
   }
   const badges = layoutResult.callouts.map((badge) => ({ text: badge.lines[0].text, x: badge.box.x + badge.box.width / 2, y: badge.box.y + badge.box.height / 2 }));
-  marks.push(Plot.text(badges, { x: 'x', y: 'y', text: 'text', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, stroke: COLOUR.background, strokeWidth: 4, paintOrder: 'stroke', className: 'mark-callout' }));
+  marks.push(Plot.text(badges, { x: 'x', y: 'y', text: 'text', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, fill: COLOUR.text, stroke: COLOUR.background, strokeWidth: 4, paintOrder: 'stroke', className: 'mark-callout' }));
 
   // The time axis.
   const years = Array.from({ length: spec.years[1] - spec.years[0] + 1 }, (_, index) => spec.years[0] + index);
@@ -204,7 +204,7 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
 }
 
 /** A mark's shape: a dot for an average, a diamond for the most or fewest, an arrow for "over" or "under", a dashed bar for a limit, a hollow dot when the kind is not stated, a bar for a range. */
-function markGlyph(type: MarkType, x: number, y: number, y1: number, y2: number, className: string): Plot.Markish[] {
+function markGlyph(type: MarkType, x: number, y: number, y1: number, y2: number, className: string, arrowLength = 16): Plot.Markish[] {
   const r = MARK.radius;
   switch (type) {
     case 'average':
@@ -218,7 +218,7 @@ function markGlyph(type: MarkType, x: number, y: number, y1: number, y2: number,
       const direction = type === 'lower-bound' ? -1 : 1;
       return [
         Plot.ruleY([{ x, y }], { y: 'y', x1: x - 7, x2: x + 7, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: `${className} ${className}--${type}` }),
-        Plot.arrow([{ x, y }], { x1: 'x', y1: 'y', x2: 'x', y2: (d: { y: number }) => d.y + direction * 16, stroke: COLOUR.text, strokeWidth: MARK.stroke, headLength: 6, className: `${className}-arrow` }),
+        Plot.arrow([{ x, y }], { x1: 'x', y1: 'y', x2: 'x', y2: (d: { y: number }) => d.y + direction * arrowLength, stroke: COLOUR.text, strokeWidth: MARK.stroke, headLength: arrowLength > 12 ? 6 : 4, className: `${className}-arrow` }),
       ];
     }
     case 'limit':

@@ -122,3 +122,26 @@ export function journeyInWords(steps: readonly string[], { max = 4, last = ', ' 
   if (steps.length <= max) return steps.length < 2 ? steps.join('') : `${steps.slice(0, -1).join(', ')}${last}${steps.at(-1)}`;
   return `${steps[0]}, then ${steps.length - 2} more, to ${steps.at(-1)}`;
 }
+
+/** A verdict at one inspection: its grade in words, its year and its place on its scale (1 best). */
+export interface Verdict {
+  grade: string;
+  year: string;
+  position: number;
+}
+
+/**
+ * A record of verdicts as a reader would tell it: every one when there are
+ * up to three, else the first, the lowest and the latest.
+ * @example verdictsInWords([adequate2010, inadequate2014, ri2017, good2022, outstanding2025]) // 'adequate in 2010, inadequate in 2014, outstanding in 2025'
+ */
+export function verdictsInWords(steps: readonly Verdict[]): string {
+  const worst = lowestVerdict(steps);
+  const picked = steps.length <= 3 ? steps.map((_, index) => index) : [...new Set([0, worst, steps.length - 1])].sort((a, b) => a - b);
+  return listInWords(picked.map((index) => `${steps[index].grade} in ${steps[index].year}`)).replace(/ and ([^,]*)$/, ', $1');
+}
+
+/** The index of the lowest verdict (the first, if several share it). */
+export function lowestVerdict(steps: readonly Verdict[]): number {
+  return steps.reduce((worst, step, index) => (step.position > steps[worst].position ? index : worst), 0);
+}

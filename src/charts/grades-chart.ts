@@ -3,7 +3,7 @@ import { EVENT_KIND_LABEL } from '../lib/labels.ts';
 import { formatDateSpan, formatPartialDate } from '../lib/partial-dates.ts';
 import type { DatePrecision, EventKind, Framework, JudgementRow } from '../schema/index.ts';
 import { shapeAreaRecord, type AreaRecord } from './area-record.ts';
-import { countInWords, documentsCited, fitAlt, journeyInWords, listInWords, plural, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import { countInWords, documentsCited, fitAlt, listInWords, lowestVerdict, plural, verdictsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
 import { renderGradesSvg } from './grades-panels.ts';
 
 /** One headline (overall effectiveness) judgement, placed on its framework's scale. */
@@ -178,11 +178,10 @@ function gradesTitle(steps: readonly Step[], laterWithoutOverall: readonly Grade
   const tail = laterWithoutOverall.length ? `; since ${laterWithoutOverall[0].date.slice(0, 4)}, graded area by area with no overall grade` : '';
   if (steps.length === 0) return laterWithoutOverall.length ? `Ofsted graded Manchester's children's services area by area, with no overall grade` : 'Ofsted’s verdicts: no graded inspection in the documents we hold';
   if (steps.length === 1) return `Ofsted judged Manchester's children's services ${steps[0].grade} in ${steps[0].year}${tail}`;
-  const worstIndex = steps.reduce((worst, step, index) => (step.position > steps[worst].position ? index : worst), 0);
-  const marks = [...new Set([0, worstIndex, steps.length - 1])].sort((a, b) => a - b).map((index) => `${steps[index].grade} in ${steps[index].year}`);
+  const worstIndex = lowestVerdict(steps);
   const since = steps.slice(worstIndex);
   const betterEachTime = since.length > 2 && since.every((step, index) => index === 0 || step.position < since[index - 1].position);
-  const words = capitalise(journeyInWords(marks));
+  const words = capitalise(verdictsInWords(steps));
   if (tail) return `${words}${tail}`;
   return betterEachTime ? `${words}: better at every inspection since ${steps[worstIndex].year}` : `${words}: Ofsted’s verdicts on Manchester’s children’s services`;
 }

@@ -121,6 +121,8 @@ export function overallPanel(spec: GradesChartSpec, width: number, layout: Chart
   }
 
   // Words that explain marks, placed clear of everything else or left to the notes.
+  const firstNoOverall = spec.regions.find((region) => spec.noOverall.some((event) => event.framework === region.framework));
+  const noOverallBounds: Box = firstNoOverall ? { x: left(firstNoOverall), y: 0, width: right(spec.regions.at(-1)!) - left(firstNoOverall), height } : bounds;
   const explanations = placeLabels(
     [
       ...spec.overall
@@ -140,8 +142,10 @@ export function overallPanel(spec: GradesChartSpec, width: number, layout: Chart
               anchor: { x: x(midpoint(spec.noOverall[0].date)), y: noOverallY },
               clearance: 9,
               lines: [{ text: layout === 'narrow' ? 'No overall grade' : 'Areas graded, no overall grade', size: size.small }],
-              sides: ['above', 'left', 'below'] as const,
+              sides: ['above', 'below', 'right'] as const,
+              maxSlide: 1,
               priority: 1,
+              within: noOverallBounds,
               datum: 'no-overall',
             },
           ]

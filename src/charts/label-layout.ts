@@ -39,6 +39,8 @@ export interface LabelRequest<T = unknown> {
   sides?: readonly Side[];
   /** How far, in label sizes, the label may slide along a side away from level with its mark; 1 by default. */
   maxSlide?: number;
+  /** A narrower box than the layout's bounds that this label must stay in, e.g. its framework's band. */
+  within?: Box;
   /** The badge drawn instead when the label finds no room, e.g. "3": it keys the mark to a list. */
   callout?: string;
   /** Whatever the caller needs back with the placement. */
@@ -121,7 +123,7 @@ export function placeLabels<T>(requests: readonly LabelRequest<T>[], { bounds, o
   for (const { request } of order) {
     const size = measureLines(request.lines);
     const spot = candidates(request.anchor, size, request.clearance ?? 6, request.sides ?? ['right', 'left', 'above', 'below'], request.maxSlide ?? 1).find(
-      ({ box }) => boxInside(box, bounds) && !taken.some((other) => boxesOverlap(box, other, padding)),
+      ({ box }) => boxInside(box, bounds) && (!request.within || boxInside(box, request.within)) && !taken.some((other) => boxesOverlap(box, other, padding)),
     );
     if (!spot) {
       unplaced.push(request);

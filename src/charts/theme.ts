@@ -104,9 +104,10 @@ export const MARK = { radius: 6, stroke: 2, thinStroke: 1.5 } as const;
 /**
  * Marker shape by kind of event (Plot symbol names), so that kind never
  * depends on colour: circles for inspections, diamonds for monitoring visits,
- * squares for focused visits, triangles for council reports, stars for news.
+ * squares for focused visits, triangles for council reports, stars for news,
+ * hexagons for official statistics.
  */
-export const KIND_SYMBOL: Record<EventKind, 'circle' | 'diamond' | 'square' | 'triangle' | 'star'> = {
+export const KIND_SYMBOL: Record<EventKind, 'circle' | 'diamond' | 'square' | 'triangle' | 'star' | 'hexagon'> = {
   inspection: 'circle',
   'service-inspection': 'circle',
   'unannounced-inspection': 'circle',
@@ -114,5 +115,5 @@ export const KIND_SYMBOL: Record<EventKind, 'circle' | 'diamond' | 'square' | 't
   'focused-visit': 'square',
   'council-report': 'triangle',
   'news-article': 'star',
-  'statistics-release': 'square',
+  'statistics-release': 'hexagon',
 };
