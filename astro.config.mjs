@@ -1,6 +1,7 @@
 // @ts-check
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
+import { contentPreview } from './scripts/preview/content-preview.ts';
 
 // Builds can be pointed at other content and data (tests build a temporary
 // copy; scripts/build-site.ts builds into a temporary directory and swaps it
@@ -19,6 +20,8 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // `npm run dev` only: re-derives the data on every content change (EDITING.md).
+  integrations: [contentPreview()],
   vite: {
     resolve: { alias: siteData ? [{ find: '#site-data', replacement: siteData }] : [] },
   },

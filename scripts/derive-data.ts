@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { formatProblem } from '../src/lib/content-problem.ts';
+import type { SiteData } from '../src/lib/derive-site-data.ts';
 import { ContentError, loadSiteData } from './load-site-data.ts';
 
 /**
@@ -13,12 +14,17 @@ export async function deriveData({
 } = {}) {
   const { data, warnings } = await loadSiteData(contentDir);
   for (const warning of warnings) console.warn(formatProblem(warning));
+  await writeSiteData(outFile, data);
+  return data;
+}
+
+/** Writes the derived data where pages import it from (`#site-data`). */
+export async function writeSiteData(outFile: string, data: SiteData) {
   await mkdir(dirname(outFile), { recursive: true });
   // Write then rename, so a reader never sees half a file.
   const partial = `${outFile}.${process.pid}.partial`;
   await writeFile(partial, JSON.stringify(data, null, 1) + '\n');
   await rename(partial, outFile);
-  return data;
 }
 
 if (import.meta.main) {

@@ -34,7 +34,7 @@ export function checkTableCell(document: Partial<Pick<SourceDocument, 'kind' | '
   const tables = document.release?.tables ?? [];
   const table = tables.find((candidate) => candidate.file === cell.table);
   if (!table) {
-    const match = closestMatch(cell.table, tables.map((candidate) => candidate.file));
+    const match = closestMatch(cell.table, tables.map((candidate) => candidate.file)) ?? (tables.length === 1 ? tables[0].file : undefined);
     report([...at, 'cell', 'table'], tables.length ? `"${cell.table}" is not one of this release's tables` : 'cites a table, but the document is not a statistics release with tables', match ? `did you mean "${match}"?` : 'list the file under release.tables, or use a quote instead of a cell');
     return;
   }

@@ -1,4 +1,4 @@
-import type { FigureRow } from '../schema/index.ts';
+import type { FigureRow, Statistic } from '../schema/index.ts';
 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -49,4 +49,43 @@ export function describeValueKind(row: Pick<FigureRow, 'valueKind' | 'derivation
     case 'derived':
       return `derived: ${row.derivation}`;
   }
+}
+
+const STATISTIC_WORDS: Record<Statistic, string> = {
+  mean: 'average',
+  median: 'median',
+  max: 'highest',
+  min: 'lowest',
+  'lower-bound': 'lower bound (“over”)',
+  'upper-bound': 'upper bound (“under”)',
+  cap: 'cap: a limit, not a measurement',
+  target: 'target, not a measurement',
+  threshold: 'threshold',
+  count: 'count',
+  total: 'total',
+  rate: 'rate',
+  share: 'share',
+  change: 'change',
+};
+
+/**
+ * What kind of number a figure is, in a reader's words; undefined when the
+ * source does not say, so nothing is ever called an average by default.
+ * @example describeStatistic({ statistic: 'max' }) // 'highest'
+ */
+export function describeStatistic(row: Pick<FigureRow, 'statistic'>): string | undefined {
+  return row.statistic ? STATISTIC_WORDS[row.statistic] : undefined;
+}
+
+/**
+ * A figure's evidence as a reader should see it: the quoted sentence, or for
+ * a statistics table the cell's address (the CSV row itself is unreadable).
+ * @example figureEvidence({ quote: '…', table: 'cin.csv', tableRow: 'time_period=2014; la_name=Manchester', tableColumn: 'At31_episodes', published: '5155' })
+ * // { kind: 'cell', text: 'cin.csv, row time_period=2014; la_name=Manchester, column At31_episodes: 5155' }
+ */
+export function figureEvidence(row: Pick<FigureRow, 'quote' | 'table' | 'tableRow' | 'tableColumn' | 'published'>): { kind: 'quote' | 'cell'; text: string } {
+  if (row.table && row.tableColumn) {
+    return { kind: 'cell', text: `${row.table}, row ${row.tableRow}, column ${row.tableColumn}: ${row.published}` };
+  }
+  return { kind: 'quote', text: row.quote };
 }
