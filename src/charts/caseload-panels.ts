@@ -168,6 +168,19 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
       marks.push(Plot.text(lines, { x: 'x', y: 'y', text: 'text', textAnchor: anchor, lineAnchor: 'middle', fontSize: bold ? size.label : size.small, fontWeight: bold ? 700 : 400, fill: bold ? 'colour' : COLOUR.muted, stroke: COLOUR.background, strokeWidth: 4, paintOrder: 'stroke', className }));
     }
   }
+  // A label slid away from its mark is tied to it by a thin leader, so it cannot be read as a neighbour's.
+  const leaders = layoutResult.placed
+    .filter((label) => label.request.datum.kind === 'mark')
+    .flatMap((label) => {
+      const { x: ax, y: ay } = label.request.anchor;
+      const nx = Math.min(Math.max(ax, label.box.x), label.box.x + label.box.width);
+      const ny = Math.min(Math.max(ay, label.box.y), label.box.y + label.box.height);
+      const distance = Math.hypot(nx - ax, ny - ay);
+      if (distance <= (label.request.clearance ?? 6) + 4) return [];
+      const start = (MARK.radius + 2) / distance;
+      return [{ x1: ax + (nx - ax) * start, y1: ay + (ny - ay) * start, x2: nx, y2: ny }];
+    });
+  marks.push(Plot.link(leaders, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: COLOUR.muted, strokeWidth: 1, className: 'leader' }));
   const badges = layoutResult.callouts.map((badge) => ({ text: badge.lines[0].text, x: badge.box.x + badge.box.width / 2, y: badge.box.y + badge.box.height / 2 }));
   marks.push(Plot.text(badges, { x: 'x', y: 'y', text: 'text', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, fill: COLOUR.text, stroke: COLOUR.background, strokeWidth: 4, paintOrder: 'stroke', className: 'mark-callout' }));
 
