@@ -26,7 +26,9 @@ export function renderAdoptionSvg(spec: AdoptionChartSpec, width: number): strin
   const margin = MARGIN[layout];
   const lineHeight = size.label * LINE_HEIGHT;
   const x = scaleLinear([0, spec.xMax], [margin.left + 4, width - margin.right - 8]);
-  const barHeight = layout === 'narrow' ? 26 : 30;
+  // Many periods get thinner bars, so the chart stays a page tall.
+  const crowded = spec.bars.length > 8;
+  const barHeight = (layout === 'narrow' ? 26 : 30) - (crowded ? 6 : 0);
   const right = width - margin.right;
   const lines: Line[] = [];
   const barRects: (AdoptionBar & { y1: number; y2: number })[] = [];
@@ -92,18 +94,20 @@ export function renderAdoptionSvg(spec: AdoptionChartSpec, width: number): strin
       const words = `${Math.abs(over)} days ${over > 0 ? 'over' : 'under'}${bar.gap ? '' : ' (our difference)'}`;
       const wordsWidth = estimateTextWidth(words, size.small, true);
       const besideRight = to + 6;
+      let wordsY = gapY;
       if (besideRight + wordsWidth <= right) lines.push({ text: words, x: besideRight, y: gapY, anchor: 'start', style: 'gap' });
       else if (from - 6 - wordsWidth >= margin.left) lines.push({ text: words, x: from - 6, y: gapY, anchor: 'end', style: 'gap' });
       else {
-        y += lineHeight;
-        lines.push({ text: words, x: Math.max(margin.left, Math.min(from, right - wordsWidth)), y: gapY + lineHeight, anchor: 'start', style: 'gap' });
+        // No room beside the bracket: the words go on a line of their own beneath it.
+        wordsY = gapY + lineHeight;
+        lines.push({ text: words, x: Math.max(margin.left, Math.min(from, right - wordsWidth)), y: wordsY, anchor: 'start', style: 'gap' });
       }
-      y = gapY + lineHeight / 2 + 4;
+      y = wordsY + lineHeight / 2 + 4;
     }
-    y += 12;
+    y += crowded ? 6 : 12;
   }
   const axisY = y;
-  const axisWords = wrapText('Days from entering care to placement for adoption', width - margin.left - margin.right, size.small).map((text, index) => ({ text, y: axisY + 30 + index * size.small * LINE_HEIGHT }));
+  const axisWords = wrapText('Days from entering care to placement for adoption', width - margin.left - margin.right, size.small).map((text, index) => ({ text, y: axisY + 36 + index * size.small * LINE_HEIGHT }));
   const height = Math.ceil(axisWords.at(-1)!.y + 12);
   const gridTicks = x.ticks(layout === 'narrow' ? 4 : 8);
   const validBars = barRects.filter((bar) => !bar.unvalidated);

@@ -139,7 +139,7 @@ export function shapeGradesChart(data: SiteData): GradesChartSpec {
       ),
       ...regions.filter((region) => region.inspections === 0).map((region) => `Ofsted inspected under ${region.name} from ${region.from}; the documents we hold report no graded inspection under it.`),
       ...(noOverall.length
-        ? [`${listInWords(noOverall.map((event) => event.dateLabel))}: the inspection graded areas but gave no overall grade, so it is drawn on a row of its own, with its area grades in the record below.`]
+        ? [`${noOverall.length <= 3 ? listInWords(noOverall.map((event) => event.dateLabel)) : `${noOverall.length} inspections from ${noOverall[0].date.slice(0, 4)}`}: graded area by area with no overall grade, so drawn as squares on a row of their own, with their area grades in the record below.`]
         : []),
       ...overall.filter((judgement) => judgement.sourcesDisagree).map((judgement) => `The ${judgement.grade.toLowerCase()} judgement is dated ${judgement.dateLabel} by different sources; both dates are drawn, joined.`),
       ...overall.filter((judgement) => judgement.dates.every((date) => date.precision === 'year')).map((judgement) => `The ${judgement.dates[0].date} ${judgement.grade.toLowerCase()} judgement is known only to the year: the bracket spans it.`),

@@ -61,7 +61,7 @@ export function renderTimelineByYear(spec: TimelineChartSpec, width: number): st
 
   const markers: { x: number; y: number; symbol: string; colour: string; fill: string }[] = [];
   const overflow: { text: string; x: number; y: number }[] = [];
-  const lines: { text: string; y: number; style: 'date' | 'grade' | 'muted'; colour: string }[] = [];
+  const lines: { text: string; x: number; y: number; style: 'date' | 'grade' | 'note' | 'muted'; colour: string }[] = [];
   const years: { year: number; y: number }[] = [];
   const dividers: number[] = [];
   for (let year = spec.years[0]; year <= spec.years[1]; year += 1) {
@@ -96,13 +96,23 @@ export function renderTimelineByYear(spec: TimelineChartSpec, width: number): st
     for (const event of named.sort((a, b) => a.positions[0].date.localeCompare(b.positions[0].date))) {
       const month = formatPartialDate(event.positions[0].date.slice(0, 7));
       const date = `${layout === 'narrow' ? month.replace(/^(\w{3})\w+ /, '$1 ') : month}: ${EVENT_KIND_LABEL[event.kind].toLowerCase()}`;
+      const grade = event.outcome ?? 'Areas graded, no overall grade';
+      const gradeStyle = event.outcome ? ('grade' as const) : ('note' as const);
+      const gradeColourOf = event.outcome ? gradeColour(event.outcomePosition) : COLOUR.muted;
+      // Date and grade on one line where both fit, else the grade on the lines below.
+      const dateWidth = estimateTextWidth(`${date}:`, size.label, true);
+      if (dateWidth + 8 + estimateTextWidth(grade, size.label, !!event.outcome) <= labelWidth) {
+        lines.push({ text: `${date}:`, x: labelX, y: labelY + lineHeight / 2, style: 'date', colour: COLOUR.text });
+        lines.push({ text: grade, x: labelX + dateWidth + 8, y: labelY + lineHeight / 2, style: gradeStyle, colour: gradeColourOf });
+        labelY += lineHeight;
+        continue;
+      }
       for (const text of wrapText(date, labelWidth, size.label, true)) {
-        lines.push({ text, y: labelY + lineHeight / 2, style: 'date', colour: COLOUR.text });
+        lines.push({ text, x: labelX, y: labelY + lineHeight / 2, style: 'date', colour: COLOUR.text });
         labelY += lineHeight;
       }
-      const grade = event.outcome ?? 'Areas graded, no overall grade';
       for (const text of wrapText(grade, labelWidth, size.label, !!event.outcome)) {
-        lines.push({ text, y: labelY + lineHeight / 2, style: event.outcome ? 'grade' : 'muted', colour: event.outcome ? gradeColour(event.outcomePosition) : COLOUR.muted });
+        lines.push({ text, x: labelX, y: labelY + lineHeight / 2, style: gradeStyle, colour: gradeColourOf });
         labelY += lineHeight;
       }
     }
@@ -116,7 +126,7 @@ export function renderTimelineByYear(spec: TimelineChartSpec, width: number): st
       const words = (counted: string) => wrapText(named.length ? `and ${counted}` : capitalise(counted), labelWidth, size.small);
       const counted = layout === 'wide' && words(kinds).length <= 2 ? words(kinds) : words(total);
       for (const text of counted) {
-        lines.push({ text, y: labelY + smallLine / 2, style: 'muted', colour: COLOUR.muted });
+        lines.push({ text, x: labelX, y: labelY + smallLine / 2, style: 'muted', colour: COLOUR.muted });
         labelY += smallLine;
       }
     }
@@ -135,9 +145,10 @@ export function renderTimelineByYear(spec: TimelineChartSpec, width: number): st
       Plot.text(years, { x: yearLabelX, y: 'y', text: (d: { year: number }) => String(d.year), textAnchor: 'end', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, fontVariant: 'tabular-nums', className: 'year-label' }),
       Plot.dot(markers, { x: 'x', y: 'y', symbol: 'symbol', r: MARK.radius - 1.5, fill: 'fill', stroke: 'colour', strokeWidth: MARK.thinStroke, className: 'event-marker' }),
       Plot.text(overflow, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, className: 'event-overflow' }),
-      Plot.text(lines.filter((line) => line.style === 'date'), { x: labelX, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.label, fontWeight: 700, className: 'label-date' }),
-      Plot.text(lines.filter((line) => line.style === 'grade'), { x: labelX, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.label, fontWeight: 700, fill: 'colour', className: 'label-grade' }),
-      Plot.text(lines.filter((line) => line.style === 'muted'), { x: labelX, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, className: 'label-muted' }),
+      Plot.text(lines.filter((line) => line.style === 'date'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.label, fontWeight: 700, className: 'label-date' }),
+      Plot.text(lines.filter((line) => line.style === 'grade'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.label, fontWeight: 700, fill: 'colour', className: 'label-grade' }),
+      Plot.text(lines.filter((line) => line.style === 'muted'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, className: 'label-muted' }),
+      Plot.text(lines.filter((line) => line.style === 'note'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.label, fill: COLOUR.muted, className: 'label-muted' }),
     ],
   });
   return chartSvg({
