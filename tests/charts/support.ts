@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { expect } from 'vitest';
@@ -173,6 +173,7 @@ export async function expectSvgSnapshot(name: string, svg: string) {
   const changedFile = join(SNAPSHOTS, `${name}-changed.svg`);
   const actual = normaliseSvg(svg);
   if (!existsSync(expectedFile)) {
+    await mkdir(SNAPSHOTS, { recursive: true });
     await writeFile(expectedFile, actual);
     return;
   }
