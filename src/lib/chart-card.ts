@@ -28,7 +28,7 @@ const TYPE = {
 const LINE = 1.3;
 
 /** The most lines the source line may take on the card; a longer list of sources is shortened (see `boundedSource`). */
-export const MAX_SOURCE_LINES = 6;
+export const MAX_SOURCE_LINES = 10;
 
 /**
  * A citation short enough for the card: its sources as many as fit in
