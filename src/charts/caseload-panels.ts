@@ -5,7 +5,7 @@ import type { CaseloadChartSpec, CaseloadMark, MarkType } from './caseload-chart
 import { markBox, placeLabelsOrCallouts, type Box, type LabelRequest } from './label-layout.ts';
 import { chartSvg, renderPixelPlot } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';
-import { COLOUR, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, layoutFor, type ChartLayout } from './theme.ts';
+import { COLOUR, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, layoutFor } from './theme.ts';
 
 /**
  * Drawing the caseload chart: a key to the lines and marks; a band for what

@@ -101,26 +101,9 @@ export function yearsInWords(years: readonly (string | number)[], max = 4): stri
   return unique.length > max ? `${unique.length} years between ${unique[0]} and ${unique.at(-1)}` : listInWords(unique);
 }
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-/** @example countInWords(3) // 'three'; countInWords(12) // '12' */
-export function countInWords(count: number): string {
-  return NUMBER_WORDS[count] ?? String(count);
-}
-
 /** @example plural(1, 'visit') // '1 visit'; plural(7, 'visit') // '7 visits' */
 export function plural(count: number, singular: string, several = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : several}`;
-}
-
-/**
- * A sequence of outcomes as a headline: every one when there are few, else
- * the first and the latest with a count.
- * @example journeyInWords(['adequate in 2010', 'good in 2022']) // 'adequate in 2010, good in 2022'
- */
-export function journeyInWords(steps: readonly string[], { max = 4, last = ', ' }: { max?: number; last?: string } = {}): string {
-  if (steps.length <= max) return steps.length < 2 ? steps.join('') : `${steps.slice(0, -1).join(', ')}${last}${steps.at(-1)}`;
-  return `${steps[0]}, then ${steps.length - 2} more, to ${steps.at(-1)}`;
 }
 
 /** A verdict at one inspection: its grade in words, its year and its place on its scale (1 best). */

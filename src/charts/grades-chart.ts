@@ -3,7 +3,7 @@ import { EVENT_KIND_LABEL } from '../lib/labels.ts';
 import { formatDateSpan, formatPartialDate } from '../lib/partial-dates.ts';
 import type { DatePrecision, EventKind, Framework, JudgementRow } from '../schema/index.ts';
 import { shapeAreaRecord, type AreaRecord } from './area-record.ts';
-import { countInWords, documentsCited, fitAlt, listInWords, lowestVerdict, plural, verdictsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import { documentsCited, fitAlt, listInWords, lowestVerdict, plural, verdictsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
 import { renderGradesSvg } from './grades-panels.ts';
 
 /** One headline (overall effectiveness) judgement, placed on its framework's scale. */
@@ -118,7 +118,6 @@ export function shapeGradesChart(data: SiteData): GradesChartSpec {
   const latestOverall = steps.at(-1);
   const laterWithoutOverall = noOverall.filter((event) => !latestOverall || event.date.slice(0, 4) > latestOverall.year);
   const breaks = regions.slice(1).map((region) => region.from);
-  const scales = regions.length < 2 ? 'one scale' : `${countInWords(regions.length)} frameworks’ scales`;
   const latestColumn = areas.columns.at(-1);
   const latestCells = latestColumn ? areas.cells.filter((cell) => cell.event === latestColumn.event && cell.grades.length > 0) : [];
 
