@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { loadRealContent } from '../content/load-real-content.ts';
+import { recordSiteData } from '../fixtures/records.ts';
+import { stressSiteData } from '../fixtures/stress-record.ts';
 
-const { data } = await loadRealContent();
+// Derivation tested on the frozen seed-era record (tests/fixtures/records/),
+// so that adding a document to content/ changes no test here.
+const data = await recordSiteData('seed-era');
 const figure = (id: string) => data.figures.find((row) => row.id === id);
 const event = (id: string) => data.timeline.find((row) => row.id === id);
 
@@ -167,5 +170,21 @@ describe('timeline', () => {
     expect(dates).toEqual([...dates].sort((a, b) => (a + '-01-01').slice(0, 10).localeCompare((b + '-01-01').slice(0, 10))));
     const graded = data.timeline.filter((row) => row.kind === 'inspection').map((row) => row.outcome);
     expect(graded).toEqual(['Adequate', 'Inadequate', 'Requires improvement']);
+  });
+});
+
+describe('timeline: graded inspections', () => {
+  test('an inspection that grades areas but gives no overall grade is graded, with no outcome', async () => {
+    const stress = await stressSiteData();
+    const reformed = stress.timeline.filter((row) => row.framework === 'reformed-2026');
+    expect(reformed).toHaveLength(4);
+    for (const row of reformed) expect(row).toMatchObject({ graded: true });
+    for (const row of reformed) expect(row.outcome).toBeUndefined();
+  });
+
+  test('visits are not graded; an inspection with an overall grade is', () => {
+    expect(event('2016-09-monitoring-visit')?.graded).toBe(false);
+    expect(event('2010-11-slac-inspection')).toMatchObject({ graded: true, outcome: 'Adequate' });
+    expect(event('2014-sif-inspection')).toMatchObject({ graded: true, outcome: 'Inadequate' });
   });
 });
