@@ -56,14 +56,16 @@ export const MAX_BARS = 24;
 const byDate = (a: FigureRow, b: FigureRow) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 
 /**
- * Figures that give the same number for the same measure and period, merged
+ * Figures that give the same number for the same measure and period (by its
+ * start and end dates, whatever its wording), merged
  * into one with several sources: the 2014 report and the 2017 letter both
  * quote 740 days for 2013/14, and that is one wait, not two.
  */
 function merged(figures: readonly FigureRow[]): { figure: FigureRow; ids: string[]; documents: string[] }[] {
   const groups = new Map<string, FigureRow[]>();
   for (const figure of figures) {
-    const key = `${figure.metric}|${figure.date}|${figure.period}|${figure.value}`;
+    // The period by its dates, not its wording: "2013/14" and "2013–14" are one period.
+    const key = `${figure.metric}|${figure.start ?? ''}|${figure.date}|${figure.value}`;
     groups.set(key, [...(groups.get(key) ?? []), figure]);
   }
   return [...groups.values()].map((group) => ({ figure: group[0], ids: group.map((figure) => figure.id), documents: [...new Set(group.map((figure) => figure.document))] }));

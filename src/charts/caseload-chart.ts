@@ -205,7 +205,7 @@ const TYPE_WORDS: Record<MarkType, string> = {
   extreme: 'the most or fewest any worker held',
   'lower-bound': 'lower bounds (“over”)',
   'upper-bound': 'upper bounds (“under”)',
-  limit: 'limits set, not measured',
+  limit: 'limits (set, not measured)',
   unstated: 'numbers whose kind the source does not state',
   range: 'ranges',
 };

@@ -43,7 +43,7 @@ describe('shapeAdoptionChart on the seed-era record', () => {
 });
 
 describe('shapeAdoptionChart on the stress record', () => {
-  test('stated thresholds are not called derived; a wait quoted twice is one bar', () => {
+  test('stated thresholds are not called derived; a wait quoted twice, in other words for its period (2019/20, 2019–20), is one bar', () => {
     expect(stress.bars.some((bar) => bar.threshold && !bar.threshold.derived)).toBe(true);
     expect(stress.bars.some((bar) => bar.threshold?.derived)).toBe(true);
     expect(stress.bars.filter((bar) => bar.documents.length > 1).length).toBeGreaterThanOrEqual(3);
