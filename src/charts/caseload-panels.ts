@@ -74,7 +74,18 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
     }
   }
   marks.push(Plot.text(keyRows.map(({ entry, x: left, row: index }) => ({ text: entry.text, x: left + sample + 6, y: keyY(index) })), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, className: 'key-label' }));
-  y += (keyRows.length ? row + 1 : 0) * lineHeight + 10;
+  y += (keyRows.length ? row + 1 : 0) * lineHeight + 4;
+
+  // The difference between the measures, said on the chart itself (it travels without its notes).
+  const measures = [
+    ...(spec.series.length ? ['Lines: the DfE’s average per full-time social worker, at 30 September.'] : []),
+    ...(spec.marks.length ? ['Marks: what documents report, at other dates and often for some workers only.'] : []),
+  ];
+  for (const text of wrapText(measures.join(' '), inner, size.small)) {
+    marks.push(Plot.text([text], { x: margin.left, y: y + lineHeight / 2, textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, className: 'measures-note' }));
+    y += lineHeight;
+  }
+  y += 8;
 
   // Statements with no level: a band of markers above the scale, counted in words.
   if (spec.statements.length) {
