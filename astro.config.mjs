@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentPreview } from './scripts/preview/content-preview.ts';
+import { siteUrlSetting } from './src/lib/site-address.ts';
 
 // Builds can be pointed at other content and data (tests build a temporary
 // copy; scripts/build-site.ts builds into a temporary directory and swaps it
@@ -9,7 +10,8 @@ import { contentPreview } from './scripts/preview/content-preview.ts';
 const siteData = process.env.SITE_DATA_FILE ? resolve(process.env.SITE_DATA_FILE) : undefined;
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // The public address, for absolute URLs only (src/lib/site-address.ts).
+  site: siteUrlSetting(),
   base: process.env.SITE_BASE ?? '/',
   trailingSlash: 'always',
   // Astro 7 defaults to JSX whitespace rules, which drop the space between a
@@ -23,6 +25,9 @@ export default defineConfig({
   // `npm run dev` only: re-derives the data on every content change (EDITING.md).
   integrations: [contentPreview()],
   vite: {
+    // Every script and style a file under /_astro/, however small: the
+    // Content-Security-Policy allows our files ('self') and nothing inline.
+    build: { assetsInlineLimit: 0 },
     resolve: { alias: siteData ? [{ find: '#site-data', replacement: siteData }] : [] },
   },
 });

@@ -89,11 +89,20 @@ function watchForInterruption(staging: string) {
   };
 }
 
+/**
+ * Names Vite and Astro give `import.meta.env` themselves. A variable of the
+ * same name in the environment wins over them in the built pages (a BASE_URL
+ * of "/" — Vitest sets one — makes every link ignore SITE_BASE), so the build
+ * does not inherit them.
+ */
+const IMPORT_META_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
+
 function runAstroBuild(root: string, env: Record<string, string>, abort: AbortSignal) {
   const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !IMPORT_META_ENV_NAMES.includes(name)));
   return new Promise<void>((done, fail) => {
     // process.execPath is the project's pinned Node, not the machine's.
-    const child = spawn(process.execPath, [astro, 'build'], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+    const child = spawn(process.execPath, [astro, 'build'], { cwd: root, env: { ...inherited, ...env }, stdio: 'inherit' });
     const stop = () => {
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref();

@@ -1,8 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { parseMarkdownSource, parseYamlSource, unreadableSource, type ParsedSourceFile } from '../src/lib/parse-source-file.ts';
 import { checkSourceSize, decodeSourceText } from '../src/lib/source-text.ts';
-import type { RawContent } from '../src/lib/validate-content.ts';
+import { notARegularFile } from '../src/lib/check-files.ts';
+import type { FileKind, RawContent, StrayFile } from '../src/lib/validate-content.ts';
 
 type Parse = (path: string, text: string) => ParsedSourceFile;
 
@@ -13,7 +15,7 @@ type Parse = (path: string, text: string) => ParsedSourceFile;
  * listed as stray so that validation can say so.
  */
 export async function readContent(contentDir: string, root = process.cwd()): Promise<RawContent> {
-  const strayFiles: string[] = [];
+  const strayFiles: StrayFile[] = [];
   const list = async (dir: string, extension: string) => {
     const entries = await readdir(join(contentDir, dir), { withFileTypes: true }).catch(() => []);
     const wanted: string[] = [];
@@ -21,7 +23,7 @@ export async function readContent(contentDir: string, root = process.cwd()): Pro
       const file = join(contentDir, dir, entry.name);
       if (entry.name.startsWith('.')) continue;
       if (entry.isFile() && entry.name.endsWith(extension)) wanted.push(file);
-      else strayFiles.push(shown(root, file));
+      else strayFiles.push({ path: shown(root, file), kind: kindOf(entry) });
     }
     return wanted;
   };
@@ -40,11 +42,24 @@ function shown(root: string, file: string): string {
   return path.startsWith('..') || isAbsolute(path) ? file : path;
 }
 
+/** What a directory entry is; only regular files are content (a link may point anywhere, a FIFO never ends). */
+function kindOf(entry: Dirent | Stats): FileKind {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (entry.isSymbolicLink()) return 'symbolic link';
+  if (entry.isFIFO()) return 'named pipe';
+  if (entry.isSocket()) return 'socket';
+  return 'device';
+}
+
 async function readSourceFile(file: string, path: string, parse: Parse): Promise<ParsedSourceFile> {
-  const size = await stat(file).then((info) => info.size).catch(() => undefined);
-  if (size === undefined) {
+  const info = await lstat(file).catch(() => undefined);
+  if (!info) {
     return unreadableSource(path, { message: 'is missing', fix: 'restore it from git: the site needs it', position: { line: 1, column: 1 } });
   }
+  const kind = kindOf(info);
+  if (kind !== 'file') return unreadableSource(path, { ...notARegularFile(kind), position: { line: 1, column: 1 } });
+  const size = info.size;
   const tooBig = checkSourceSize(size);
   if (tooBig) return unreadableSource(path, tooBig);
   const decoded = decodeSourceText(await readFile(file));

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { Element, Nodes, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { FinishStep } from '../finish-site.ts';
 
 /**
@@ -9,15 +10,18 @@ import type { FinishStep } from '../finish-site.ts';
  * dist/_headers (Netlify and Cloudflare Pages read it), which can also say
  * who may frame the page: anyone for /embed/*, only the site elsewhere.
  *
- * Why not Astro's own `security.csp`: it hashes only the scripts and styles
- * Astro itself emits, never sees what later finishing steps add (the search
- * index's scripts), and writes no headers for a static build. This step runs
- * last on the finished HTML, so whatever is inline gets hashed.
+ * The policy allows our own files and nothing inline: script-src and
+ * style-src are 'self', with no hashes and no 'unsafe-inline'. Our
+ * components' scripts and styles are built into content-hashed files under
+ * /_astro/ (astro.config.mjs sets Vite's assetsInlineLimit to 0 so that
+ * even small ones are files). So the policy depends on nothing in the
+ * finished HTML: an inline script there, whatever put it there, is never
+ * allowed. This step refuses to publish a page that has one (or an event
+ * handler attribute, a javascript: URL, inline CSS), since it would not run.
  *
- * Nothing is allowed inline without its hash: no 'unsafe-inline', no
- * 'unsafe-eval'. The search index (Pagefind) compiles WebAssembly, so when
- * it is present script-src gets 'wasm-unsafe-eval', which permits
- * WebAssembly only and never JavaScript eval().
+ * The search index (Pagefind) compiles WebAssembly, so when it is present
+ * script-src gets 'wasm-unsafe-eval', which permits WebAssembly only and
+ * never JavaScript eval().
  * @see https://www.w3.org/TR/CSP3/
  */
 
@@ -36,65 +40,18 @@ const CACHE_RULES: [string, string][] = [['/_astro/*', 'public, max-age=31536000
 /** Where embeddable pages live: they may be framed by any site. */
 export const EMBED_PREFIX = '/embed/';
 
-/** What one page holds inline, as CSP source expressions ('sha256-…'). */
-export interface InlineHashes {
-  scripts: Set<string>;
-  styles: Set<string>;
-  styleAttributes: Set<string>;
-}
+/** Folders of scripts, styles and search data, not documents: they get the common headers only. */
+const ASSET_FOLDERS = new Set(['_astro', 'pagefind']);
 
-const emptyHashes = (): InlineHashes => ({ scripts: new Set(), styles: new Set(), styleAttributes: new Set() });
+/** Script types that are data, which browsers never run and CSP does not govern. */
+const DATA_SCRIPT_TYPES = new Set(['application/json', 'application/ld+json']);
 
-export const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-
-/** Browsers normalise newlines before hashing (HTML input stream preprocessing). */
-const normaliseNewlines = (text: string) => text.replace(/\r\n?/g, '\n');
-
-const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes character references, as the parser does in attribute values and in SVG text. */
-export function decodeReferences(text: string) {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
-    return NAMED_REFERENCES[name.toLowerCase()] ?? whole;
-  });
-}
-
-/**
- * Finds every inline `<script>` and `<style>` element and `style` attribute
- * in a page and hashes what the browser will see. In HTML, script and style
- * hold raw text; inside `<svg>` (foreign content) their text is parsed, so
- * character references and CDATA are decoded first.
- */
-export function inlineHashesOf(html: string): InlineHashes {
-  const hashes = emptyHashes();
-  const svgOpens = [...html.matchAll(/<svg[\s>]/gi)].map((match) => match.index);
-  const svgCloses = [...html.matchAll(/<\/svg\s*>/gi)].map((match) => match.index);
-  const insideSvg = (at: number) => svgOpens.filter((index) => index < at).length > svgCloses.filter((index) => index < at).length;
-  const elements = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi;
-  for (const match of html.matchAll(elements)) {
-    const [, tag, attributes, content] = match;
-    if (tag.toLowerCase() === 'script' && /\ssrc\s*=/i.test(` ${attributes}`)) continue;
-    const text = insideSvg(match.index) ? decodeReferences(content.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')) : content;
-    (tag.toLowerCase() === 'script' ? hashes.scripts : hashes.styles).add(cspHash(normaliseNewlines(text)));
-  }
-  const tags = /<[a-z][\w:-]*\s(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-  for (const [tag] of html.matchAll(tags)) {
-    for (const [, , double, single] of tag.matchAll(/\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
-      hashes.styleAttributes.add(cspHash(normaliseNewlines(decodeReferences(double ?? single ?? ''))));
-    }
-  }
-  return hashes;
-}
-
-/** The policy for pages holding `hashes`; `frameAncestors` only in a header, never in a meta tag. */
-export function contentSecurityPolicy(hashes: InlineHashes, { frameAncestors, webAssembly }: { frameAncestors?: string; webAssembly: boolean }) {
-  const sorted = (set: Set<string>) => [...set].sort();
+/** The policy for every page; `frameAncestors` only in a header, never in a meta tag. */
+export function contentSecurityPolicy({ frameAncestors, webAssembly }: { frameAncestors?: string; webAssembly: boolean }) {
   const directives = [
     "default-src 'none'",
-    ['script-src', "'self'", ...(webAssembly ? ["'wasm-unsafe-eval'"] : []), ...sorted(hashes.scripts)].join(' '),
-    ['style-src', "'self'", ...sorted(hashes.styles)].join(' '),
-    ...(hashes.styleAttributes.size ? [['style-src-attr', "'unsafe-hashes'", ...sorted(hashes.styleAttributes)].join(' ')] : []),
+    ['script-src', "'self'", ...(webAssembly ? ["'wasm-unsafe-eval'"] : [])].join(' '),
+    "style-src 'self'",
     "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
@@ -109,6 +66,68 @@ export function contentSecurityPolicy(hashes: InlineHashes, { frameAncestors, we
   return directives.join('; ');
 }
 
+function elementsOf(tree: Root): Element[] {
+  const found: Element[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'element') found.push(node);
+    if ('children' in node) node.children.forEach(walk);
+    if (node.type === 'element' && node.content) walk(node.content);
+  };
+  walk(tree);
+  return found;
+}
+
+const describe = (element: Element) => `<${element.tagName}> on line ${element.position?.start.line ?? '?'}`;
+
+/** Whether a script's address is on this site: relative, or from the root, never `//other`. */
+function isOwnAddress(url: string) {
+  const base = 'https://site.invalid/page/';
+  try {
+    return new URL(url, base).origin === new URL(base).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Everything in a page that a policy of 'self' would block or that would
+ * run code not from our files: inline scripts, event-handler attributes,
+ * javascript: URLs, scripts from other sites, inline styles.
+ */
+export function inlineCodeIn(tree: Root): string[] {
+  const problems: string[] = [];
+  for (const element of elementsOf(tree)) {
+    const { tagName, properties } = element;
+    if (tagName === 'script') {
+      const src = properties.src;
+      const type = String(properties.type ?? '').toLowerCase();
+      if (typeof src === 'string') {
+        if (!isOwnAddress(src)) problems.push(`${describe(element)} loads a script from another site (${src})`);
+      } else if (!DATA_SCRIPT_TYPES.has(type)) {
+        problems.push(`${describe(element)} is an inline script: move it into a component's <script> (built to a file under /_astro/)`);
+      }
+    }
+    if (tagName === 'style') problems.push(`${describe(element)} is inline CSS: move it into a stylesheet`);
+    for (const [name, value] of Object.entries(properties)) {
+      if (name.toLowerCase().startsWith('on')) problems.push(`${describe(element)} has an event-handler attribute (${name.toLowerCase()}): attach the handler from a script file`);
+      if (name === 'style') problems.push(`${describe(element)} has a style attribute: use a class and a stylesheet`);
+      if (typeof value === 'string' && /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''))) problems.push(`${describe(element)} has a javascript: URL in ${name}`);
+    }
+  }
+  return problems;
+}
+
+/** The page with the policy's meta tag right after <meta charset>, before anything it governs. */
+export function withPolicyMeta(html: string, tree: Root, policy: string) {
+  const elements = elementsOf(tree);
+  const existing = elements.find((element) => element.tagName === 'meta' && String(element.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy');
+  if (existing) throw new Error(`the page already has a Content-Security-Policy meta tag (${describe(existing)})`);
+  const charset = elements.find((element) => element.tagName === 'meta' && element.properties.charSet !== undefined);
+  const offset = charset?.position?.end.offset;
+  if (offset === undefined) throw new Error('no <meta charset> to put the Content-Security-Policy meta tag after');
+  return `${html.slice(0, offset)}<meta http-equiv="content-security-policy" content="${policy.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">${html.slice(offset)}`;
+}
+
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => join(entry.parentPath, entry.name)).sort();
@@ -119,50 +138,35 @@ export const urlPathOf = (siteDir: string, file: string) =>
   `/${relative(siteDir, file).split(sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1');
 
 /**
- * The `_headers` rules that carry the policy. Rules never overlap with
- * different policies (hosts merge or override overlapping headers
- * differently), so each top-level section gets one rule with the union of
- * its pages' hashes: `/`, `/404.html`, `/timeline/*`, `/documents/*`, …
+ * One `_headers` rule per top-level entry of the site (`/`, `/index.html`,
+ * `/rss.xml`, `/documents/*`, …), so that every page and every file a
+ * browser may open on its own (an SVG, a feed) has the policy, and no two
+ * rules that set it overlap: hosts merge or override overlapping headers
+ * differently. Scripts, styles and search data get the common headers only.
  */
-function sectionOf(path: string) {
-  const segments = path.split('/').filter(Boolean);
-  return segments.length === 0 || (segments.length === 1 && !path.endsWith('/')) ? path : `/${segments[0]}/`;
-}
-
-function mergeHashes(into: InlineHashes, from: InlineHashes) {
-  for (const key of ['scripts', 'styles', 'styleAttributes'] as const) for (const hash of from[key]) into[key].add(hash);
-}
-
-const metaTag = (policy: string) => `<meta http-equiv="content-security-policy" content="${policy.replaceAll('"', '&quot;')}">`;
-
-/** Puts the meta tag first in <head> after <meta charset>, before anything it governs. */
-export function withPolicyMeta(html: string, policy: string) {
-  if (/<meta\s+http-equiv=["']?content-security-policy/i.test(html)) throw new Error('the page already has a Content-Security-Policy meta tag');
-  const charset = /<meta\s+charset=[^>]*>/i.exec(html);
-  if (charset) return html.replace(charset[0], `${charset[0]}${metaTag(policy)}`);
-  const head = /<head(\s[^>]*)?>/i.exec(html);
-  if (!head) throw new Error('no <head> to put the Content-Security-Policy meta tag in');
-  return html.replace(head[0], `${head[0]}${metaTag(policy)}`);
+async function headerSections(siteDir: string): Promise<string[]> {
+  const entries = await readdir(siteDir, { withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.name.startsWith('.') && entry.name !== '_headers' && !ASSET_FOLDERS.has(entry.name))
+    .flatMap((entry) => (entry.isDirectory() ? [`/${entry.name}/*`] : entry.name === 'index.html' ? ['/', '/index.html'] : [`/${entry.name}`]))
+    .sort();
 }
 
 export async function writeSecurityHeaders(siteDir: string) {
   const webAssembly = await stat(join(siteDir, 'pagefind')).then(() => true, () => false);
+  const pagePolicy = contentSecurityPolicy({ webAssembly });
+  const problems: string[] = [];
   const pages = await Promise.all(
     (await htmlFiles(siteDir)).map(async (file) => {
       const html = await readFile(file, 'utf8');
-      return { file, html, path: urlPathOf(siteDir, file), hashes: inlineHashesOf(html) };
+      const tree = fromHtml(html);
+      problems.push(...inlineCodeIn(tree).map((problem) => `${urlPathOf(siteDir, file)}: ${problem}`));
+      return { file, html, tree };
     }),
   );
-  // A missing page under any section is answered with 404.html and that
-  // section's header, so every header policy allows the 404 page too.
-  const notFound = pages.find((page) => page.path === '/404.html')?.hashes ?? emptyHashes();
-  const sections = new Map<string, InlineHashes>();
-  for (const page of pages) {
-    await writeFile(page.file, withPolicyMeta(page.html, contentSecurityPolicy(page.hashes, { webAssembly })));
-    const section = sectionOf(page.path);
-    if (!sections.has(section)) sections.set(section, emptyHashes());
-    mergeHashes(sections.get(section)!, page.hashes);
-  }
+  if (problems.length) throw new Error(`pages hold code that the Content-Security-Policy (script-src 'self', style-src 'self') would block:\n${problems.join('\n')}`);
+  for (const page of pages) await writeFile(page.file, withPolicyMeta(page.html, page.tree, pagePolicy));
+
   const lines = [
     '# Written by scripts/finish-steps/security-headers.ts on every build: do not edit.',
     '/*',
@@ -170,12 +174,9 @@ export async function writeSecurityHeaders(siteDir: string) {
     '',
     ...CACHE_RULES.flatMap(([pattern, value]) => [pattern, `  Cache-Control: ${value}`, '']),
   ];
-  for (const [section, hashes] of [...sections].sort(([a], [b]) => a.localeCompare(b))) {
-    mergeHashes(hashes, notFound);
+  for (const section of await headerSections(siteDir)) {
     const embed = section.startsWith(EMBED_PREFIX);
-    const policy = contentSecurityPolicy(hashes, { webAssembly, frameAncestors: embed ? '*' : "'self'" });
-    // `/timeline/*` also matches `/timeline/` itself on Netlify, Cloudflare and Render.
-    lines.push(section.endsWith('/') && section !== '/' ? `${section}*` : section, `  Content-Security-Policy: ${policy}`);
+    lines.push(section, `  Content-Security-Policy: ${contentSecurityPolicy({ webAssembly, frameAncestors: embed ? '*' : "'self'" })}`);
     if (!embed) lines.push('  X-Frame-Options: SAMEORIGIN');
     lines.push('');
   }

@@ -12,6 +12,17 @@ import { FONT_FAMILY } from './theme.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/**
+ * The class that asks for tabular figures. Plot writes
+ * `font-variant="tabular-nums"` on numeric text, but SVG's `font-variant`
+ * attribute only takes `normal` or `small-caps` (the W3C checker rejects the
+ * file), so chartSvg() turns it into this class, styled with CSS
+ * `font-variant-numeric` by site.css and the chart files' own styles.
+ * @see https://www.w3.org/TR/SVG11/text.html#FontVariantProperty
+ */
+export const TABULAR_NUMS_CLASS = 'tabular-nums';
+const SVG_FONT_VARIANTS = new Set(['normal', 'small-caps', 'inherit']);
+
 /** One server-side document, shared: Plot only creates elements in it. */
 const serverDocument = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -106,6 +117,12 @@ const GEOMETRY_ATTRIBUTES = ['d', 'transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2',
 
 function tidyElement(element: Element) {
   for (const name of ARIA_ATTRIBUTES) element.removeAttribute(name);
+  const fontVariant = element.getAttribute('font-variant');
+  if (fontVariant !== null && !SVG_FONT_VARIANTS.has(fontVariant)) {
+    if (fontVariant !== 'tabular-nums') throw new Error(`font-variant="${fontVariant}" is not valid in SVG: a chart may ask for tabular-nums (drawn with the class "${TABULAR_NUMS_CLASS}") or small-caps`);
+    element.removeAttribute('font-variant');
+    element.classList.add(TABULAR_NUMS_CLASS);
+  }
   for (const name of GEOMETRY_ATTRIBUTES) {
     const value = element.getAttribute(name);
     if (value) element.setAttribute(name, value.replace(/-?\d+\.\d{3,}(e-?\d+)?/g, (number) => String(round(Number(number)))));

@@ -1,4 +1,5 @@
 import type { ChartDataRow } from '../charts/chart-spec.ts';
+import { TABULAR_NUMS_CLASS } from '../charts/render-svg.ts';
 import { CHART_WIDTH, FONT_FAMILY, type ChartLayout } from '../charts/theme.ts';
 import { chartCardSvg } from './chart-card.ts';
 import { chartCitation, licenceNotes } from './citation.ts';
@@ -30,9 +31,9 @@ export const chartFile = (id: string, format: 'png' | 'svg' | 'csv') => `charts/
 
 /**
  * What a chart's drawing needs from the page's stylesheet (site.css, ".chart-svg"):
- * labels keep their spaces, marks may sit on the edge.
+ * labels keep their spaces, marks may sit on the edge, numbers use tabular figures.
  */
-const CHART_FILE_CSS = 'svg { overflow: visible; } text, tspan { white-space: pre; }';
+const CHART_FILE_CSS = `svg { overflow: visible; } text, tspan { white-space: pre; } .${TABULAR_NUMS_CLASS} { font-variant-numeric: tabular-nums; }`;
 
 /** PNG pixels per SVG unit: twice the screen size, for print. */
 export const PNG_SCALE = 2;

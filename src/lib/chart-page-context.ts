@@ -1,6 +1,7 @@
 import siteCss from '../styles/site.css?raw';
 import type { ChartContext } from './chart-downloads.ts';
 import { dataVersion } from './data-version.ts';
+import { siteRoot } from './site-address.ts';
 import { siteData } from './site-data.ts';
 
 /**
@@ -9,8 +10,7 @@ import { siteData } from './site-data.ts';
  * For Astro pages and endpoints only (it reads site.css through Vite).
  */
 export function chartPageContext(id: string, site: URL | undefined): ChartContext & { embedUrl: string; scriptUrl: string; oembedUrl: string } {
-  const base = import.meta.env.BASE_URL;
-  const siteUrl = new URL(base, site).href;
+  const siteUrl = siteRoot(site);
   return {
     siteUrl,
     chartUrl: new URL(`charts/${id}/`, siteUrl).href,

@@ -1,29 +1,24 @@
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Element, Nodes as HtmlNode } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Nodes as MarkdownNode, Root as MarkdownRoot } from 'mdast';
 import { PLACEHOLDER_MESSAGE } from './check-editorial.ts';
 import type { ContentProblem } from './content-problem.ts';
+import { parseBody } from './markdown-body.ts';
 import type { ParsedSourceFile } from './parse-source-file.ts';
 
-interface MarkdownNode {
-  type: string;
-  value?: string;
-  url?: string;
-  position?: { start: { line: number; column: number } };
-  children?: MarkdownNode[];
-}
-
-const parser = unified().use(remarkParse);
-
+const CODE_SCHEMES = ['javascript', 'vbscript', 'data'];
 const EMBEDS = ['iframe', 'frame', 'frameset', 'object', 'embed', 'applet'];
 const WRITE_MARKDOWN = 'write it in markdown instead (**bold**, *italic*, [words](https://…), "- " for a list): HTML is not allowed in documents';
 
 /**
  * Checks a document's markdown body, our summary of it: that it is written,
- * that it holds no raw HTML (Astro would publish a <script> or an onclick as
- * it is), that links cannot run code, and that links to other documents
+ * that it holds no raw HTML (every `html` node of the tree is refused, bar
+ * comments; the renderer drops them all anyway), that links cannot run code,
+ * and that links to other documents
  * (`../2017-06-13-ofsted-monitoring-visit-adoption/`) point at one we have.
+ * The tree is the one the page is rendered from (src/lib/markdown-body.ts).
  */
-export function checkBody(file: ParsedSourceFile, slugs: ReadonlySet<string>): ContentProblem[] {
+export function checkBody(file: ParsedSourceFile, slugs: ReadonlySet<string>, tree: MarkdownRoot = parseBody(file.body)): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (node: MarkdownNode | undefined, message: string, fix: string, severity: ContentProblem['severity'] = 'error') =>
     problems.push({
@@ -41,49 +36,68 @@ export function checkBody(file: ParsedSourceFile, slugs: ReadonlySet<string>): C
     report(undefined, 'is empty: the body is our own summary of the document', 'write a few paragraphs under the closing "---": what inspectors found and what had to improve');
     return problems;
   }
-  const tree = parser.parse(file.body) as MarkdownNode;
-  walk(tree, (node) => {
-    if (node.type === 'html' && node.value) {
+  walk<MarkdownNode>(tree, (node) => {
+    if (node.type === 'html') {
       const problem = describeHtml(node.value);
       if (problem) report(node, problem.message, problem.fix);
     }
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url !== undefined) {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const problem = describeUrl(node.url, slugs);
       if (problem) report(node, problem.message, problem.fix, problem.severity);
     }
-    if (node.type === 'text' && node.value && /\bTODO\b/.test(node.value)) {
+    if (node.type === 'text' && /\bTODO\b/.test(node.value)) {
       report(node, PLACEHOLDER_MESSAGE, 'replace it with our summary of the document');
     }
   });
   return problems;
 }
 
-function walk(node: MarkdownNode, visit: (node: MarkdownNode) => void) {
+function walk<Node extends object>(node: Node, visit: (node: Node) => void) {
   visit(node);
-  for (const child of node.children ?? []) walk(child, visit);
+  for (const child of 'children' in node ? (node.children as Node[]) : []) walk(child, visit);
 }
 
+/**
+ * Why a raw-HTML node of the body is refused, or nothing for an HTML comment
+ * (a note to other editors: it is never published). The HTML is read by a
+ * browser-grade parser (parse5), so a comment that browsers end early
+ * (`<!-->`, `--!>`) is seen for what follows it, as a browser would.
+ */
 function describeHtml(html: string): { message: string; fix: string } | undefined {
-  const code = html.replace(/<!--[\s\S]*?(-->|$)/g, '');
+  const parseErrors: string[] = [];
+  const fragment = fromHtml(html, { fragment: true, onerror: (error) => void parseErrors.push(String(error.ruleId)) });
+  const elements: Element[] = [];
+  walk<HtmlNode>(fragment, (node) => void (node.type === 'element' && elements.push(node)));
+  const onlyComments = fragment.children.every((node) => node.type === 'comment' || (node.type === 'text' && !node.value.trim()));
+  if (!elements.length && fragment.children.length && onlyComments && !parseErrors.length) return undefined;
   // A closing tag (</b>) belongs to an opening one, which is reported.
-  const tag = /<([a-zA-Z][\w-]*)/.exec(code)?.[1]?.toLowerCase();
-  if (!tag) return undefined;
-  if (/<script\b/i.test(code)) return { message: 'has a <script> tag', fix: 'delete it: scripts are not allowed in documents' };
-  const embed = EMBEDS.find((name) => new RegExp(`<${name}\\b`, 'i').test(code));
-  if (embed) return { message: `embeds another page with <${embed}>`, fix: 'delete it and link to the page instead: [what it is](https://…)' };
-  const handler = /\s(on[a-z]+)\s*=/i.exec(code)?.[1];
-  if (handler) return { message: `has an event-handler attribute (${handler.toLowerCase()}=), which would run code in readers' browsers`, fix: `delete the HTML and ${WRITE_MARKDOWN.replace('write it', 'write the text')}` };
-  if (/(href|src|action)\s*=\s*["']?\s*(javascript|vbscript|data):/i.test(code)) {
-    return { message: 'has a link to "javascript:", which would run code', fix: 'link only to https:// addresses or to other pages of this site' };
+  if (!fragment.children.length && html.trimStart().startsWith('</')) return undefined;
+  if (!elements.length && onlyComments && fragment.children.length) {
+    return { message: 'has an HTML comment written in a way browsers end early, so what follows it would be published as HTML', fix: 'write a comment as "<!-- note -->", or delete it' };
   }
-  return { message: `has raw HTML (<${tag}>)`, fix: WRITE_MARKDOWN };
+  const script = elements.find((element) => element.tagName === 'script');
+  if (script) return { message: 'has a <script> tag', fix: 'delete it: scripts are not allowed in documents' };
+  const embed = elements.find((element) => EMBEDS.includes(element.tagName));
+  if (embed) return { message: `embeds another page with <${embed.tagName}>`, fix: 'delete it and link to the page instead: [what it is](https://…)' };
+  const handler = elements.flatMap((element) => Object.keys(element.properties)).find((name) => name.toLowerCase().startsWith('on'));
+  if (handler) {
+    return { message: `has an event-handler attribute (${handler.toLowerCase()}=), which would run code in readers' browsers`, fix: `delete the HTML and ${WRITE_MARKDOWN.replace('write it', 'write the text')}` };
+  }
+  const runsCode = elements.some((element) => Object.values(element.properties).some((value) => typeof value === 'string' && CODE_SCHEMES.includes(schemeOf(value) ?? '')));
+  if (runsCode) return { message: 'has a link to "javascript:", which would run code', fix: 'link only to https:// addresses or to other pages of this site' };
+  const shown = elements[0] ? `<${elements[0].tagName}>` : JSON.stringify(html.trim().slice(0, 40));
+  return { message: `has raw HTML (${shown})`, fix: WRITE_MARKDOWN };
+}
+
+/** A URL's scheme as browsers read it: they ignore control characters and spaces inside it. */
+function schemeOf(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
 }
 
 function describeUrl(url: string, slugs: ReadonlySet<string>): { message: string; fix: string; severity?: 'warning' } | undefined {
-  // Browsers ignore control characters and spaces inside a scheme.
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
+  const scheme = schemeOf(url);
   if (scheme && !['https', 'http', 'mailto'].includes(scheme)) {
-    return { message: `has a link to "${scheme}:", which ${['javascript', 'vbscript', 'data'].includes(scheme) ? 'would run code' : 'readers cannot follow'}`, fix: 'link only to https:// addresses or to other pages of this site' };
+    return { message: `has a link to "${scheme}:", which ${CODE_SCHEMES.includes(scheme) ? 'would run code' : 'readers cannot follow'}`, fix: 'link only to https:// addresses or to other pages of this site' };
   }
   const fileLink = /^(?:\.\/)?([a-z0-9-]+)\.md(#.*)?$/i.exec(url);
   if (fileLink) {

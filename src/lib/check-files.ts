@@ -35,14 +35,41 @@ export function checkFileNames(files: readonly ParsedSourceFile[], published: (f
   return problems;
 }
 
-/** Files in content/ that the site will not read. */
-export function checkStrayFiles(paths: readonly string[]): ContentProblem[] {
-  return paths.map((path) => {
+/** What an entry of content/ is on disk. */
+export type FileKind = 'file' | 'directory' | 'symbolic link' | 'named pipe' | 'socket' | 'device';
+
+/** An entry of content/ that the site will not read. */
+export interface StrayFile {
+  path: string;
+  kind: FileKind;
+}
+
+/**
+ * Why an entry that is not a regular file is refused, whatever its name:
+ * a symbolic link can point outside content/ or at nothing on another
+ * machine, a folder is not read, and reading a named pipe never ends.
+ */
+export function notARegularFile(kind: Exclude<FileKind, 'file'>): { message: string; fix: string } {
+  switch (kind) {
+    case 'symbolic link':
+      return { message: 'is a symbolic link, not a file: content must be real files in the repository', fix: 'replace the link with a copy of the file it points to' };
+    case 'directory':
+      return { message: 'is a folder: content/documents/ and content/frameworks/ hold files only, not folders', fix: 'move the files inside it up into the folder above, then delete it' };
+    default:
+      return { message: `is a ${kind}, not a file, so it cannot be read as content`, fix: 'delete it: content/ holds only .md and .yaml files' };
+  }
+}
+
+/** Entries of content/ that the site will not read. */
+export function checkStrayFiles(entries: readonly StrayFile[]): ContentProblem[] {
+  return entries.map(({ path, kind }) => {
     const inFrameworks = path.includes('frameworks/');
+    const position = { line: 1, column: 1 };
+    if (kind !== 'file') return { severity: 'error' as const, path, position, field: 'file name', ...notARegularFile(kind) };
     return {
       severity: 'error' as const,
       path,
-      position: { line: 1, column: 1 },
+      position,
       field: 'file name',
       message: inFrameworks
         ? 'is not read: frameworks must be .yaml files directly in content/frameworks/'

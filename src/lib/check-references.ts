@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { Framework, SourceDocument } from '../schema/index.ts';
 import { closestMatch } from './closest-match.ts';
 import { problemsIn, type ContentProblem, type ReportProblem } from './content-problem.ts';
@@ -12,6 +13,8 @@ export interface DocumentEntry {
   file: ParsedSourceFile;
   data: SourceDocument;
   body: string;
+  /** The body's markdown tree, as the validator checked it: pages are rendered from it. */
+  bodyTree: Root;
 }
 
 /** What documents may refer to. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { CitationSchema, FigureRowSchema, JudgementRowSchema, TimelineEventSchema } from '../schema/index.ts';
-import { toCsv, type FlatTable } from './csv.ts';
+import { CSV_DIALECT, toCsv, type FlatTable } from './csv.ts';
 import { figureTable, judgementTable, timelineTable } from './dataset-tables.ts';
 import type { SiteData } from './derive-site-data.ts';
 import { LICENCE_LABEL, SITE_NAME } from './labels.ts';
@@ -18,6 +18,7 @@ import { formatPartialDate } from './partial-dates.ts';
 export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 export const DATA_RESOURCE_PROFILE = 'https://datapackage.org/profiles/2.0/dataresource.json';
 export const TABLE_SCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tableschema.json';
+export const TABLE_DIALECT_PROFILE = 'https://datapackage.org/profiles/2.0/tabledialect.json';
 export const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
 
 /** How a list becomes one cell (src/lib/dataset-tables.ts joins with " | "). */
@@ -43,6 +44,8 @@ export interface DataResource {
   encoding: 'utf-8';
   bytes: number;
   hash: string;
+  /** How the CSV is written, so that readers do not sniff it. */
+  dialect: { $schema: string } & typeof CSV_DIALECT;
   schema: { $schema: string; fields: TableField[]; primaryKey: string[]; missingValues: string[] };
 }
 
@@ -157,6 +160,7 @@ function dataResource(name: DatasetName, data: SiteData, siteUrl: string): DataR
     encoding: 'utf-8',
     bytes: bytes.length,
     hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+    dialect: { $schema: TABLE_DIALECT_PROFILE, ...CSV_DIALECT },
     schema: {
       $schema: TABLE_SCHEMA_PROFILE,
       fields: table.columns.map((column) => tableField(column, DATASETS[name])),

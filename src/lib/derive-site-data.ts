@@ -2,6 +2,7 @@ import type { Framework, FigureRow, JudgementRow, JudgementTopic, Metric, Source
 import { deriveFigures } from './derive-figures.ts';
 import { deriveJudgements } from './derive-judgements.ts';
 import { deriveTimeline } from './derive-timeline.ts';
+import { renderBodyTree } from './markdown-body.ts';
 import type { ValidContent } from './validate-content.ts';
 
 /** A document's metadata and content model, addressed by its slug. */
@@ -16,6 +17,12 @@ export interface SiteData {
   timeline: TimelineEvent[];
   judgements: JudgementRow[];
   figures: FigureRow[];
+  /**
+   * Each document's body, our summary, as the HTML its page shows, by slug:
+   * rendered from the same syntax tree the validator checked, raw HTML
+   * dropped and the rest sanitised (src/lib/markdown-body.ts).
+   */
+  bodies: Record<string, string>;
 }
 
 /** Derives the site's datasets from validated content. Pure and deterministic. */
@@ -31,5 +38,6 @@ export function deriveSiteData(content: ValidContent): SiteData {
     timeline: deriveTimeline(documents, frameworks),
     judgements: deriveJudgements(documents, frameworks),
     figures: deriveFigures(documents, metrics),
+    bodies: Object.fromEntries(documents.map((doc) => [doc.slug, renderBodyTree(doc.bodyTree)])),
   };
 }

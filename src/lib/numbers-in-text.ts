@@ -13,13 +13,24 @@ const NUMBER_WORDS: Record<string, number> = {
  * @example numbersInText('from 740 days in 2013/14 to 514 days') // [740, 2013, 14, 514]
  */
 export function numbersInText(text: string): number[] {
-  const digits = [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) =>
-    Number(match[0].replace(/,(?=\d{3}\b)/g, '').replace(/,$/, '')),
-  );
+  const digits = [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)]
+    .map((match) => match[0].replace(/,(?=\d{3}\b)/g, '').replace(/,$/, ''))
+    .filter(isExact)
+    .map(Number);
   const words = [...text.toLowerCase().matchAll(/[a-z]+/g)]
     .map((match) => NUMBER_WORDS[match[0]])
     .filter((value): value is number => value !== undefined);
   return [...digits, ...words];
+}
+
+/**
+ * Whether a run of digits reads as exactly that number: past 2^53 digits
+ * are lost ("999999999999999999999" would prove 1e21), so such a run proves
+ * nothing.
+ */
+function isExact(digits: string): boolean {
+  const whole = digits.split('.')[0]!.replace(/^0+(?=\d)/, '');
+  return Number.isSafeInteger(Number(whole)) && String(Number(whole)) === whole;
 }
 
 /** @example textStatesNumber('still 88 days above', 88) // true */

@@ -79,6 +79,9 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType, data: unknown
       return [describeWrongType(path, issue.expected, input, about, schema, data)];
     case 'invalid_value': {
       const allowed = issue.values.map(String);
+      if (input === undefined) {
+        return [{ path, message: 'is missing', fix: `add "${String(path.at(-1))}:" with ${allowed.length === 1 ? `the value ${allowed[0]}` : `one of: ${allowed.join(', ')}`}` }];
+      }
       const suggestion = typeof input === 'string' ? closestMatch(input, allowed) : undefined;
       return [
         {
@@ -155,6 +158,13 @@ function describeWrongType(
       ...(typeof input === 'number' || typeof input === 'boolean' ? { fix: `put it in quotes: "${String(input)}"` } : about ? { fix: meaning(about) } : {}),
     };
   }
+  if (typeof input === 'number' && !Number.isFinite(input)) {
+    return {
+      path,
+      message: Number.isNaN(input) ? 'is not a number (YAML reads .nan as "not a number")' : 'is infinite (YAML reads .inf as infinity)',
+      fix: 'write the number as the source gives it, in digits, e.g. 514',
+    };
+  }
   if (expected === 'number' || expected === 'int') {
     const digits = typeof input === 'string' ? input.replace(/[,\s]/g, '') : '';
     const fix = digits && Number.isFinite(Number(digits))
@@ -205,7 +215,7 @@ function describeSize(
 
 function describeFormat(format: string, path: PropertyKey[], input: unknown, about: string | undefined, custom: string | undefined): Described {
   const text = String(input);
-  if (format === 'url') {
+  if (format === 'url' || (format === 'regex' && custom?.includes('https://'))) {
     return { path, message: custom ?? 'must be a full https:// address', fix: suggestUrl(text) };
   }
   if (format === 'date') {

@@ -14,6 +14,13 @@ export function documentBySlug(slug: string): DocumentRecord {
   return found;
 }
 
+/** A document's body (our summary) as safe HTML, rendered when the data was derived. */
+export function documentBody(slug: string): string {
+  const found = siteData.bodies[slug];
+  if (found === undefined) throw new Error(`No body for document "${slug}" in the derived data`);
+  return found;
+}
+
 export function frameworkById(id: string | undefined) {
   return siteData.frameworks.find((framework) => framework.id === id);
 }

@@ -52,7 +52,25 @@ export function decodeSourceText(bytes: Uint8Array): { text: string } | { proble
       },
     };
   }
+  const loneReturn = firstLoneCarriageReturn(text);
+  if (loneReturn >= 0) {
+    return {
+      problem: {
+        message: 'ends a line with a lone carriage return (CR), as old Mac editors did; markdown and YAML would read such lines differently from your editor',
+        fix: 'save the file with Unix (LF) line endings, as every other content file is',
+        position: positionOfChar(text, loneReturn),
+      },
+    };
+  }
   return { text };
+}
+
+/** Where a CR not followed by LF is (Windows' CRLF is fine), or -1. */
+function firstLoneCarriageReturn(text: string): number {
+  for (let index = text.indexOf('\r'); index >= 0; index = text.indexOf('\r', index + 1)) {
+    if (text[index + 1] !== '\n') return index;
+  }
+  return -1;
 }
 
 // The offset of the first byte that does not start or continue a valid UTF-8
@@ -96,7 +114,8 @@ function positionOfByte(bytes: Uint8Array, offset: number) {
   return { line, column };
 }
 
+// Lines as the editor's own editor counts them: LF, CRLF or a lone CR ends one.
 function positionOfChar(text: string, index: number) {
-  const before = text.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+  const lines = text.slice(0, index).split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
 }

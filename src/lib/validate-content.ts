@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { FrameworkSchema, JudgementTopicSchema, MetricSchema, type Framework, type JudgementTopic, type Metric } from '../schema/index.ts';
 import { checkBody } from './check-body.ts';
+import { parseBody } from './markdown-body.ts';
 import { checkConflicts } from './check-conflicts.ts';
 import { checkDates } from './check-dates.ts';
 import { checkEditorial, PLACEHOLDER_MESSAGE } from './check-editorial.ts';
 import { checkFigures } from './check-figures.ts';
-import { checkFileNames, checkStrayFiles, slugOf } from './check-files.ts';
+import { checkFileNames, checkStrayFiles, slugOf, type StrayFile } from './check-files.ts';
 import { checkFrameworks, checkMetrics, checkTopics } from './check-frameworks.ts';
 import { checkReferences, type DocumentEntry } from './check-references.ts';
 import { sortProblems, type ContentProblem } from './content-problem.ts';
@@ -14,6 +15,7 @@ import { DocumentFieldsSchema, salvageDocument, type CheckedDocument } from './s
 import { checkAgainstSchema } from './schema-issues.ts';
 
 export { slugOf };
+export type { FileKind, StrayFile } from './check-files.ts';
 
 /** Content files as read from disk, before any validation. */
 export interface RawContent {
@@ -22,8 +24,8 @@ export interface RawContent {
   /** content/judgement-topics.yaml: what areas judge, across frameworks. */
   topicsFile: ParsedSourceFile;
   documentFiles: readonly ParsedSourceFile[];
-  /** Files under content/ that the site would skip, e.g. a `.markdown` document. */
-  strayFiles?: readonly string[];
+  /** Entries under content/ that the site would skip: a `.markdown` document, a folder, a symbolic link. */
+  strayFiles?: readonly StrayFile[];
 }
 
 /** Content that passed the schema, ready to derive from once there are no errors. */
@@ -74,8 +76,9 @@ export function validateContent(raw: RawContent, { today = todayInLondon() }: Va
     const value = collect(checkAgainstSchema(file, DocumentFieldsSchema), problems);
     const entry = { slug: slugOf(file.path), file, data: value ?? salvageDocument(file.data) };
     checked.push(entry);
-    problems.push(...checkEditorial(entry), ...checkBody(file, slugs));
-    if (value) documents.push({ slug: entry.slug, file, data: value, body: file.body });
+    const bodyTree = parseBody(file.body);
+    problems.push(...checkEditorial(entry), ...checkBody(file, slugs, bodyTree));
+    if (value) documents.push({ slug: entry.slug, file, data: value, body: file.body, bodyTree });
   }
 
   const writtenFigureIds = new Set(raw.documentFiles.flatMap((file) => listAt(file.data, 'figures').flatMap((figure) => idWritten(figure) ?? [])));

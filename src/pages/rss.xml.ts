@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { dataChangelog } from '../lib/data-version.ts';
 import { DOCUMENT_KIND_LABEL, SITE_NAME } from '../lib/labels.ts';
+import { siteRoot } from '../lib/site-address.ts';
 import { siteData } from '../lib/site-data.ts';
 import { escapeXml, rfc822Date } from '../lib/xml.ts';
 
@@ -8,7 +9,7 @@ import { escapeXml, rfc822Date } from '../lib/xml.ts';
 // content/documents/ appears here on the next build.
 // @see https://www.rssboard.org/rss-specification
 export const GET: APIRoute = ({ site }) => {
-  const siteUrl = new URL(import.meta.env.BASE_URL, site).href;
+  const siteUrl = siteRoot(site);
   const feedUrl = new URL('rss.xml', siteUrl).href;
   const documents = [...siteData.documents].sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug));
   const latest = dataChangelog(siteData)[0]?.date;

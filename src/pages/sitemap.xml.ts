@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { CHART_IDS } from '../charts/registry.ts';
+import { siteRoot } from '../lib/site-address.ts';
 import { siteData } from '../lib/site-data.ts';
 import { escapeXml } from '../lib/xml.ts';
 
@@ -21,7 +22,7 @@ const DYNAMIC_ROUTES: Record<string, () => { path: string; lastmod?: string }[]>
 };
 
 export const GET: APIRoute = ({ site }) => {
-  const siteUrl = new URL(import.meta.env.BASE_URL, site).href;
+  const siteUrl = siteRoot(site);
   const routes = PAGE_FILES.map((file) => file.replace(/^\.\//, '').replace(/\.astro$/, '').replace(/(^|\/)index$/, ''))
     .filter((route) => !NOT_LISTED.test(route));
   const pages = routes.flatMap((route) => {

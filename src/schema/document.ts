@@ -61,7 +61,10 @@ export const DocumentSchema = z
       .describe('The inspection or visit dates, for inspections and visits.'),
     published: DaySchema.describe('The date the document bears: publication, letter or meeting date.'),
     sourceUrl: z
-      .url({ protocol: /^https$/, error: 'must be a full https:// address of the original' })
+      .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'must be a full https:// address of the original' })
+      // The URL parser quietly mends what a bad paste leaves ("https:x.org",
+      // spaces, quotes, "<"): an address that needed mending is refused.
+      .regex(/^[a-z][a-z0-9+.-]*:\/\/[^\u0000-\u0020\u007f"<>\\^`{|}]+$/i, { error: 'must be a full https:// address of the original, with no spaces, quotes or < >' })
       .describe('Where the original can be read.'),
     licence: LicenceSchema,
     framework: SlugSchema.optional().describe('The framework the document was written under, if any.'),

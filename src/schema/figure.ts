@@ -3,19 +3,30 @@ import { PartialDateSchema } from './partial-date.ts';
 import { SlugSchema } from './slug.ts';
 
 /**
+ * A number as the source prints it. Past 2^53 a JavaScript number loses
+ * digits (999999999999999999999 reads as 1e21 and is published as
+ * "1,000,000,000,000,000,000,000"), so it could neither be checked against
+ * its quote nor shown as written. YAML's .inf and .nan are not numbers here.
+ */
+const SourceNumberSchema = z
+  .number()
+  .min(-Number.MAX_SAFE_INTEGER, { error: 'is too large a negative number to keep exactly (the limit is -9,007,199,254,740,991)' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large to keep exactly (the limit is 9,007,199,254,740,991)' });
+
+/**
  * A figure's value exactly as the source gives it. Never turn a range, a
  * qualitative statement or a derived number into a single invented number.
  */
 const NumberValueSchema = z.strictObject({
   kind: z.literal('number'),
-  number: z.number().describe('The number as the source states it.'),
+  number: SourceNumberSchema.describe('The number as the source states it.'),
 });
 
 const RangeValueSchema = z
   .strictObject({
     kind: z.literal('range'),
-    low: z.number().describe('The lower end of the range the source gives.'),
-    high: z.number().describe('The upper end of the range the source gives.'),
+    low: SourceNumberSchema.describe('The lower end of the range the source gives.'),
+    high: SourceNumberSchema.describe('The upper end of the range the source gives.'),
   })
   .refine((range) => range.low <= range.high, {
     error: 'low must not be greater than high',
@@ -29,7 +40,7 @@ const QualitativeValueSchema = z.strictObject({
 
 const DerivedValueSchema = z.strictObject({
   kind: z.literal('derived'),
-  number: z.number().describe('The value we computed from the inputs.'),
+  number: SourceNumberSchema.describe('The value we computed from the inputs.'),
   operation: z
     .enum(['difference', 'sum'])
     .describe('difference: first input minus the rest; sum: all inputs added.'),

@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { readContent } from '../../scripts/read-content.ts';
@@ -26,12 +27,18 @@ export interface Expected {
   severity?: 'error' | 'warning';
   /** Where under content/ the file goes; documents/<its name> if absent. */
   saveAs?: string;
+  /** Put there as something other than a regular file, holding the same text. */
+  as?: OddFileKind;
 }
+
+/** Entries of content/ that are not regular files, which editors' tools can still make. */
+export type OddFileKind = 'symbolic link' | 'named pipe' | 'directory';
 
 export interface CorpusCase {
   name: string;
   bytes: Buffer;
   saveAs: string;
+  as?: OddFileKind;
   expected: Expected;
 }
 
@@ -42,18 +49,32 @@ export async function loadCorpus(): Promise<CorpusCase[]> {
     names.map(async (file) => {
       const name = file.replace(/\.(md|yaml)$/, '');
       const expected = JSON.parse(await readFile(join(CORPUS, `${name}.expected.json`), 'utf8')) as Expected;
-      return { name, bytes: await readFile(join(CORPUS, file)), saveAs: expected.saveAs ?? `documents/${file}`, expected };
+      return { name, bytes: await readFile(join(CORPUS, file)), saveAs: expected.saveAs ?? `documents/${file}`, ...(expected.as ? { as: expected.as } : {}), expected };
     }),
   );
 }
 
 /** A temporary project root holding a copy of the real content plus some files; returns the root. */
-export async function contentWith(files: { saveAs: string; bytes: Buffer | string }[] = []): Promise<string> {
+export async function contentWith(files: { saveAs: string; bytes: Buffer | string; as?: OddFileKind }[] = []): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'editors-'));
   await cp(REAL_CONTENT, join(root, 'content'), { recursive: true });
   for (const file of files) {
-    await mkdir(dirname(join(root, 'content', file.saveAs)), { recursive: true });
-    await writeFile(join(root, 'content', file.saveAs), file.bytes);
+    const path = join(root, 'content', file.saveAs);
+    await mkdir(dirname(path), { recursive: true });
+    if (file.as === 'symbolic link') {
+      // The link points at a real, valid file outside content/.
+      await writeFile(join(root, 'linked.md'), file.bytes);
+      await symlink(join(root, 'linked.md'), path);
+    } else if (file.as === 'named pipe') {
+      // Node has no mkfifo; coreutils does. Nothing ever opens the pipe: reading it would wait forever.
+      const made = spawnSync('mkfifo', [path]);
+      if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
+    } else if (file.as === 'directory') {
+      await mkdir(path);
+      await writeFile(join(path, 'inside.md'), file.bytes);
+    } else {
+      await writeFile(path, file.bytes);
+    }
   }
   return root;
 }

@@ -12,6 +12,7 @@ import { dataVersion } from '../../src/lib/data-version.ts';
 import { svgSize } from '../../src/lib/standalone-svg.ts';
 import { loadRealContent } from '../content/load-real-content.ts';
 import { builtSiteDir, listPages } from '../support/built-site.ts';
+import { pathOfPublicUrl, PUBLIC_ROOT } from '../support/public-address.ts';
 import { descriptorProblems, resourceFileProblems } from './data-package-rules.ts';
 
 // The files a journalist downloads from the real build (tests/support/
@@ -19,15 +20,14 @@ import { descriptorProblems, resourceFileProblems } from './data-package-rules.t
 const { data } = await loadRealContent();
 const version = dataVersion(data);
 let dist: string;
-let siteUrl: string;
+const siteUrl = PUBLIC_ROOT;
 const file = (path: string) => readFile(join(dist, path));
 const text = (path: string) => readFile(join(dist, path), 'utf8');
 const page = (path: string) => text(join(path, 'index.html'));
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-beforeAll(async () => {
+beforeAll(() => {
   dist = builtSiteDir();
-  siteUrl = new URL('/', JSON.parse(await text('data/datapackage.json')).homepage).href;
 });
 
 const context = async (id: string): Promise<ChartContext> => ({
@@ -166,21 +166,8 @@ describe('the data package', () => {
   });
 });
 
-describe('feeds and discovery', () => {
-  test('the RSS feed lists every document, newest first', async () => {
-    const rss = await text('rss.xml');
-    const dates = [...rss.matchAll(/<item>[\s\S]*?<pubDate>([^<]+)<\/pubDate>/g)].map(([, date]) => Date.parse(date));
-    expect(dates).toHaveLength(data.documents.length);
-    expect(dates).toEqual([...dates].sort((a, b) => b - a));
-  });
-
-  test('the sitemap lists every page a reader can land on and nothing that does not exist', async () => {
-    const sitemap = await text('sitemap.xml');
-    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, url]) => new URL(url).pathname).sort();
-    const pages = (await listPages(dist)).map((entry) => entry.path).filter((path) => !path.startsWith('/embed/') && !/^\/\d{3}\.html$/.test(path)).sort();
-    expect(listed).toEqual(pages);
-  });
-
+// The RSS feed and the sitemap: tests/journalists/feed-and-sitemap.test.ts.
+describe('discovery', () => {
   test('every page has a descriptive title and description, a canonical URL and social card tags with an image that exists', async () => {
     for (const entry of await listPages(dist)) {
       const html = await readFile(entry.file, 'utf8');
@@ -194,8 +181,9 @@ describe('feeds and discovery', () => {
       for (const property of ['og:title', 'og:description', 'og:image', 'og:image:alt']) expect(meta('property', property), `${entry.path} ${property}`).toBeTruthy();
       expect(Boolean(meta('property', 'og:url')), `${entry.path} og:url`).toBe(!errorPage);
       expect(meta('name', 'twitter:card'), entry.path).toBe('summary_large_image');
-      const image = new URL(meta('property', 'og:image')!).pathname;
-      const png = await file(image);
+      const image = pathOfPublicUrl(meta('property', 'og:image')!);
+      expect(image, `${entry.path} og:image is on the site`).toBeDefined();
+      const png = await file(image!);
       expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${entry.path} ${image}`).toEqual([Number(meta('property', 'og:image:width')), Number(meta('property', 'og:image:height'))]);
     }
   });

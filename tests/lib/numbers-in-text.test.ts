@@ -15,6 +15,12 @@ describe('numbersInText', () => {
     expect(textStatesNumber('Nine of the 25 approved adopters', 9)).toBe(true);
     expect(textStatesNumber('still 88 days above the government threshold', 426)).toBe(false);
   });
+
+  test('a number too long to read exactly proves nothing', () => {
+    // Read as a double, 999999999999999999999 is 1e21: it would "prove" 1e21.
+    expect(textStatesNumber('999999999999999999999 children', 1e21)).toBe(false);
+    expect(numbersInText('9,007,199,254,740,991 and 9007199254740993')).toEqual([Number.MAX_SAFE_INTEGER]);
+  });
 });
 
 describe('computeDerivedValue', () => {

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { builtPages, builtSiteDir, builtSiteDirOrUndefined } from '../support/built-site.ts';
+import { pathOfPublicUrl, PUBLIC_ROOT } from '../support/public-address.ts';
 
 // No broken anything, checked on the built files: every internal link,
 // #fragment and asset resolves to a file (and an element with that id), and
-// every external link is https. Nothing is fetched from the network.
-const SITE = new URL(process.env.SITE_URL ?? 'http://localhost:4321');
+// every external link is https. Nothing is fetched from the network. Pages
+// link to each other by path; absolute addresses (canonical, og:*) are under
+// the public address, and count as internal.
+const LOCAL = new URL('http://built-site.invalid/');
+const PUBLIC = new URL(PUBLIC_ROOT);
 const dir = builtSiteDirOrUndefined();
 const pages = await builtPages();
 
@@ -65,7 +69,7 @@ function urlsIn(html: string) {
 
 async function problemsWith(siteDir: string, pagePath: string, urls: { url: string; where: string }[]) {
   const problems: string[] = [];
-  const base = new URL(pagePath, SITE);
+  const base = new URL(pagePath, LOCAL);
   for (const { url, where } of urls) {
     if (/^(mailto|tel):/i.test(url)) continue;
     let target: URL;
@@ -79,11 +83,13 @@ async function problemsWith(siteDir: string, pagePath: string, urls: { url: stri
       problems.push(`${where}: javascript: URLs are blocked by the Content-Security-Policy`);
       continue;
     }
-    if (target.origin !== SITE.origin) {
-      if (target.protocol !== 'https:') problems.push(`${where}: external links must be https`);
+    const publicPath = pathOfPublicUrl(target.href);
+    if (target.origin !== LOCAL.origin && publicPath === undefined) {
+      if (target.origin === PUBLIC.origin) problems.push(`${where}: on the site’s host but outside its address ${PUBLIC_ROOT}`);
+      else if (target.protocol !== 'https:') problems.push(`${where}: external links must be https`);
       continue;
     }
-    const resolved = fileFor(siteDir, target.pathname);
+    const resolved = fileFor(siteDir, publicPath === undefined ? target.pathname : `/${publicPath}`);
     if ('problem' in resolved) {
       problems.push(`${where}: ${resolved.problem}`);
       continue;
@@ -115,19 +121,7 @@ describe('links and assets in the built site', () => {
     expect(icon || existsSync(join(dir!, 'favicon.ico')), '<link rel="icon" href="/favicon.svg" type="image/svg+xml"> in <head>').toBe(true);
   });
 
-  test('every same-site URL in the feeds and sitemaps (*.xml) resolves', async () => {
-    const entries = await readdir(builtSiteDir(), { recursive: true, withFileTypes: true });
-    const problems: string[] = [];
-    for (const entry of entries.filter((candidate) => candidate.isFile() && candidate.name.endsWith('.xml'))) {
-      const file = join(entry.parentPath, entry.name);
-      const path = `/${file.slice(dir!.length + 1)}`;
-      const xml = await readFile(file, 'utf8');
-      const found = [...xml.matchAll(/<(?:loc|link|id)>\s*([^<\s]+)\s*<\/|\shref="([^"]+)"/g)].map(([, text, href]) => (text ?? href)!.replaceAll('&amp;', '&'));
-      const sameSite = found.filter((url) => URL.canParse(url) && new URL(url).origin === SITE.origin);
-      problems.push(...(await problemsWith(dir!, path, sameSite.map((url) => ({ url, where: `${path}: ${url}` })))));
-    }
-    expect(problems).toEqual([]);
-  });
+  // The feed's and the sitemap's addresses: tests/journalists/feed-and-sitemap.test.ts.
 
   test('every url() in the stylesheets resolves', async () => {
     const entries = await readdir(builtSiteDir(), { recursive: true, withFileTypes: true });

@@ -1,18 +1,27 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { contentSecurityPolicy, inlineHashesOf, withPolicyMeta } from '../../scripts/finish-steps/security-headers.ts';
-import { headersFor, parseHeadersFile } from '../../scripts/serve-site.ts';
+import { contentSecurityPolicy, inlineCodeIn, withPolicyMeta } from '../../scripts/finish-steps/security-headers.ts';
+import { headersFor, parseHeadersFile } from '../../scripts/serve/headers-file.ts';
 import { builtPages, builtSiteDir, builtSiteDirOrUndefined } from '../support/built-site.ts';
 
 // A strict Content-Security-Policy on every page, as a meta tag and in the
-// _headers file static hosts read; frame-ancestors: anyone on /embed/*,
-// only the site elsewhere; and the other security headers everywhere.
+// _headers file static hosts read: our own files only ('self'), no hash of
+// anything, nothing inline; frame-ancestors: anyone on /embed/*, only the
+// site elsewhere; and the other security headers everywhere.
 const dir = builtSiteDirOrUndefined();
 const pages = await builtPages();
 const rules = dir && existsSync(join(dir, '_headers')) ? parseHeadersFile(await readFile(join(dir, '_headers'), 'utf8')) : [];
+/** Every file of the built site as a URL path, for the header rules. */
+const files = dir
+  ? (await readdir(dir, { withFileTypes: true, recursive: true }))
+    .filter((entry) => entry.isFile() && entry.name !== '_headers')
+    .map((entry) => `/${relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/')}`)
+    .sort()
+  : [];
 
 /** A policy as a map from directive to its source list. */
 const directives = (policy: string) =>
@@ -24,29 +33,46 @@ const directives = (policy: string) =>
 function strictnessProblems(policy: string) {
   const problems: string[] = [];
   const parsed = directives(policy);
-  if (/'unsafe-inline'/.test(policy)) problems.push("'unsafe-inline' is not allowed: hash inline code instead");
+  if (/'unsafe-inline'|'unsafe-hashes'/.test(policy)) problems.push("'unsafe-inline' and 'unsafe-hashes' are not allowed");
   if (/'unsafe-eval'/.test(policy)) problems.push("'unsafe-eval' is not allowed");
+  if (/'(sha(256|384|512)|nonce)-/.test(policy)) problems.push('no hash or nonce: nothing inline is ours, so nothing inline is allowed');
   if (parsed.get('default-src')?.join(' ') !== "'none'") problems.push("default-src must be 'none'");
-  for (const directive of ['script-src', 'style-src']) {
-    for (const source of parsed.get(directive) ?? []) {
-      if (!/^'(self|sha(256|384|512)-[A-Za-z0-9+/=]+|wasm-unsafe-eval)'$/.test(source)) problems.push(`${directive} allows ${source}: only 'self' and hashes`);
-    }
-  }
+  for (const source of parsed.get('script-src') ?? []) if (!["'self'", "'wasm-unsafe-eval'"].includes(source)) problems.push(`script-src allows ${source}`);
+  if (parsed.get('style-src')?.join(' ') !== "'self'") problems.push("style-src must be 'self' alone");
+  if (parsed.has('style-src-attr') || parsed.has('script-src-attr') || parsed.has('script-src-elem')) problems.push('no per-element or per-attribute exceptions');
   return problems;
 }
 
 describe('the security-headers finishing step', () => {
-  test('hashes inline scripts and styles as the browser sees them, including SVG styles with character references', () => {
-    const html = '<head><meta charset="utf-8"></head><script>a()</script><script src="/x.js"></script><style>p{}</style><svg><style>a &gt; b{}</style></svg><p style="color: red">';
-    const hashes = inlineHashesOf(html);
-    // printf 'a()' | openssl dgst -sha256 -binary | base64
-    expect(hashes.scripts).toEqual(new Set(["'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='"]));
-    expect(hashes.styles.size).toBe(2);
-    expect(hashes.styles).toContain(inlineHashesOf('<style>a > b{}</style>').styles.values().next().value);
-    expect(hashes.styleAttributes.size).toBe(1);
-    const page = withPolicyMeta(html, contentSecurityPolicy(hashes, { webAssembly: false }));
-    expect(page).toMatch(/^<head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src 'none'; script-src 'self' 'sha256-/);
-    expect(page).toContain("style-src-attr 'unsafe-hashes' 'sha256-");
+  test('finds inline code of every kind, and lets our script files and JSON data through', () => {
+    const page = fromHtml([
+      '<head><meta charset="utf-8"><script type="module" src="/_astro/a.js"></script><script type="application/ld+json">{"a":1}</script></head>',
+      '<body><script>alert(1)</script><img src="x" onerror="alert(2)"><a href=" java\tscript:alert(3)">x</a>',
+      '<svg><script>alert(4)</script></svg><p style="color: red">p</p><style>p{}</style><script src="//evil.example/x.js"></script></body>',
+    ].join(''));
+    const problems = inlineCodeIn(page);
+    expect(problems).toHaveLength(7);
+    expect(problems.join('\n')).toMatch(/<script> on line 1 is an inline script/);
+    expect(problems.join('\n')).toContain('(onerror)');
+    expect(problems.join('\n')).toContain('javascript: URL in href');
+    expect(problems.join('\n')).toContain('style attribute');
+    expect(problems.join('\n')).toContain('inline CSS');
+    expect(problems.join('\n')).toContain('from another site (//evil.example/x.js)');
+  });
+
+  test('puts the policy right after <meta charset>, read from the syntax tree', () => {
+    const html = '<!doctype html><html><head>\n<meta charset="utf-8">\n<title>t</title></head><body></body></html>';
+    const policy = contentSecurityPolicy({ webAssembly: false });
+    expect(withPolicyMeta(html, fromHtml(html), policy)).toBe(
+      `<!doctype html><html><head>\n<meta charset="utf-8"><meta http-equiv="content-security-policy" content="${policy}">\n<title>t</title></head><body></body></html>`,
+    );
+    const twice = `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="x"></head>`;
+    expect(() => withPolicyMeta(twice, fromHtml(twice), policy)).toThrow('already has a Content-Security-Policy');
+  });
+
+  test('the policy is the same for every page: it depends on nothing a page holds', () => {
+    expect(strictnessProblems(contentSecurityPolicy({ webAssembly: true }))).toEqual([]);
+    expect(directives(contentSecurityPolicy({ webAssembly: false })).get('script-src')).toEqual(["'self'"]);
   });
 });
 
@@ -59,10 +85,10 @@ describe('the Content-Security-Policy and security headers', () => {
   test('_headers stays within what static hosts accept (Cloudflare Pages: 100 rules, 2,000 characters a line)', () => {
     expect(rules.length).toBeLessThanOrEqual(100);
     const long = rules.flatMap((rule) => rule.headers.filter(([name, value]) => `  ${name}: ${value}`.length > 2000).map(([name]) => `${rule.pattern} ${name}`));
-    expect(long, 'too many inline hashes for one header: move inline <style>/<script> into the site’s CSS/JS files').toEqual([]);
+    expect(long).toEqual([]);
   });
 
-  test.for(pages.map((page) => [page.path, page.file]))('%s has a strict policy in a meta tag that allows exactly its inline code', async ([path, file]) => {
+  test.for(pages.map((page) => [page.path, page.file]))('%s has a strict policy in a meta tag and no inline code', async ([path, file]) => {
     const html = await readFile(file, 'utf8');
     const { document } = parseHTML(html);
     const metas = [...document.querySelectorAll('meta[http-equiv]')].filter((meta) => meta.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy');
@@ -74,31 +100,21 @@ describe('the Content-Security-Policy and security headers', () => {
     const policy = meta.getAttribute('content')!;
     expect(strictnessProblems(policy), path).toEqual([]);
     expect(directives(policy).has('frame-ancestors'), 'frame-ancestors is ignored (and logged as an error) in a meta tag').toBe(false);
-    const hashes = inlineHashesOf(html);
-    const allowed = directives(policy);
-    for (const hash of hashes.scripts) expect(allowed.get('script-src'), 'inline script hash').toContain(hash);
-    for (const hash of hashes.styles) expect(allowed.get('style-src'), 'inline style hash').toContain(hash);
-    for (const hash of hashes.styleAttributes) expect(allowed.get('style-src-attr'), 'style attribute hash').toContain(hash);
-    const handlers = [...document.querySelectorAll('*')].flatMap((element) =>
-      [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `<${element.localName} ${attribute.name}>`));
-    expect(handlers, 'inline event handlers never run under this policy: use a script file').toEqual([]);
+    expect(inlineCodeIn(fromHtml(html)), 'inline code never runs under this policy: use a script file').toEqual([]);
   });
 
-  test.for(pages.map((page) => [page.path, page.file]))('%s is served with a strict policy, framing rules and security headers from _headers', async ([path, file]) => {
+  test.for(files.map((path) => [path.replace(/(^|\/)index\.html$/, '$1')]))('%s is served with the security headers from _headers', ([path]) => {
     const headers = headersFor(rules, path);
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('referrer-policy')).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+    expect(headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+    if (/^\/(_astro|pagefind)\//.test(path)) return; // scripts, styles and search data: not documents
     const policy = headers.get('content-security-policy');
     expect(policy, `no Content-Security-Policy rule in _headers matches ${path}`).toBeDefined();
     expect(policy, 'one policy, not several merged by overlapping rules').not.toMatch(/,/);
     expect(strictnessProblems(policy!)).toEqual([]);
-    expect(directives(policy!).get('frame-ancestors')).toEqual(path.startsWith('/embed/') ? ['*'] : ["'self'"]);
-    const html = await readFile(file, 'utf8');
-    const hashes = inlineHashesOf(html);
-    const allowed = directives(policy!);
-    for (const hash of hashes.scripts) expect(allowed.get('script-src'), 'inline script hash').toContain(hash);
-    for (const hash of hashes.styles) expect(allowed.get('style-src'), 'inline style hash').toContain(hash);
-    for (const hash of hashes.styleAttributes) expect(allowed.get('style-src-attr'), 'style attribute hash').toContain(hash);
-    expect(headers.get('x-content-type-options')).toBe('nosniff');
-    expect(headers.get('referrer-policy')).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
-    expect(headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+    const embed = path.startsWith('/embed/');
+    expect(directives(policy!).get('frame-ancestors')).toEqual(embed ? ['*'] : ["'self'"]);
+    expect(headers.get('x-frame-options')).toBe(embed ? undefined : 'SAMEORIGIN');
   });
 });

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
- * Chromium for browser tests: Playwright's own if installed, else Debian's
- * /usr/bin/chromium, else the path in CHROME_PATH (the order README.md
- * documents). No browser is a failure with instructions, never a skip.
+ * Chromium for browser tests: the browser CHROME_PATH names if it is set (an
+ * explicit choice wins: GitHub's runners set it to their Google Chrome), else
+ * Playwright's own if installed, else Debian's /usr/bin/chromium (the order
+ * README.md documents). No browser is a failure with instructions, never a skip.
  */
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -27,13 +28,13 @@ function playwrightsOwn() {
 
 /** The path of a Chromium to run, or an Error saying how to install one. */
 export function findChromium(): string {
-  const candidates = [playwrightsOwn(), '/usr/bin/chromium', process.env.CHROME_PATH];
+  const candidates = [process.env.CHROME_PATH, playwrightsOwn(), '/usr/bin/chromium'];
   const found = candidates.find((path): path is string => Boolean(path && existsSync(path)));
   if (found) return found;
   throw new Error(
     [
       'The browser tests need Chromium and none was found. Tried:',
-      ...candidates.map((path, index) => `  ${['Playwright’s browser', 'Debian’s chromium', 'CHROME_PATH'][index]}: ${path ?? '(not set)'}`),
+      ...candidates.map((path, index) => `  ${['CHROME_PATH', 'Playwright’s browser', 'Debian’s chromium'][index]}: ${path ?? '(not set)'}`),
       'Install one of:',
       '  sudo apt-get install -y chromium          (Debian/Ubuntu; .ci/run does this)',
       '  npx playwright-core install chromium      (Playwright’s own build)',

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { toCsv } from '../../lib/csv.ts';
 import { figureTable, judgementTable, timelineTable } from '../../lib/dataset-tables.ts';
+import { siteRoot } from '../../lib/site-address.ts';
 import { siteData } from '../../lib/site-data.ts';
 
 // The derived datasets at stable URLs: /data/<name>.json and /data/<name>.csv.
@@ -15,7 +16,7 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute = ({ params, site }) => {
   const [name, format] = params.file!.split('.') as [keyof typeof datasets, 'json' | 'csv'];
-  const siteUrl = new URL(import.meta.env.BASE_URL, site).href;
+  const siteUrl = siteRoot(site);
   if (format === 'json') {
     return new Response(JSON.stringify(datasets[name].json(), null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
   }

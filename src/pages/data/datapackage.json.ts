@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro';
 import { dataPackage } from '../../lib/data-package.ts';
 import { dataVersion } from '../../lib/data-version.ts';
+import { siteRoot } from '../../lib/site-address.ts';
 import { siteData } from '../../lib/site-data.ts';
 
 // The Frictionless Data Package v2 descriptor of the CSVs beside it in /data/.
 export const GET: APIRoute = ({ site }) => {
-  const siteUrl = new URL(import.meta.env.BASE_URL, site).href;
+  const siteUrl = siteRoot(site);
   const descriptor = dataPackage(siteData, siteUrl, dataVersion(siteData));
   return new Response(JSON.stringify(descriptor, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
