@@ -40,7 +40,7 @@ export interface CaseloadMark {
   statistic?: Statistic;
   /** Whom it covers, as the document says. */
   population?: string;
-  /** The number in words that say what it is: "over 40", "50, the most", "20" (never "average" unless it is a mean). */
+  /** The number in words that say what it is: "over 40", "up to 50", "20" (never "average" unless it is a mean). */
   words: string;
   date: string;
   precision: DatePrecision;
@@ -98,7 +98,7 @@ export function markWords(figure: Pick<FigureRow, 'valueKind' | 'value' | 'low' 
     case 'median':
       return `median ${value}`;
     case 'max':
-      return `${value}, the most`;
+      return `up to ${value}`;
     case 'min':
       return `${value}, the fewest`;
     case 'lower-bound':

@@ -23,7 +23,7 @@ function seriesStyle(place: string, index: number): { stroke: string; width: num
 
 const TYPE_KEY: Record<MarkType, string> = {
   average: 'average',
-  extreme: 'the most or fewest',
+  extreme: 'the most (up to) or fewest',
   'lower-bound': 'more than',
   'upper-bound': 'fewer than',
   limit: 'a limit set',
