@@ -65,6 +65,9 @@ function toTimelineEvent({ id, record, mentions }: EventDraft, frameworks: reado
     dateConflict,
     ...(frameworkId ? { framework: frameworkId } : {}),
     ...(outcome ? { outcome: outcome.grade, ...(outcome.position ? { outcomePosition: outcome.position } : {}) } : {}),
+    // An inspection can grade its areas and give no overall grade (Ofsted's
+    // reforms after 2025): it is graded all the same, never "not graded".
+    graded: outcome !== undefined || (record ? record.data.judgements.length > 0 : mentions.some(({ mention }) => mention.outcome)),
     // An event we hold no record of is summarised in its first reporter's words.
     summary: record?.data.summary ?? first!.quote,
     ...(record ? { recordDocument: record.slug } : {}),

@@ -32,6 +32,9 @@ export const TimelineEventSchema = z.strictObject({
   framework: z.string().optional().describe('Id of the framework the event falls under.'),
   outcome: z.string().optional().describe('The headline grade as written, for graded events.'),
   outcomePosition: z.number().optional().describe('The headline grade’s place on its scale, 1 best.'),
+  graded: z
+    .boolean()
+    .describe('True when the event gave graded judgements: with an overall grade (outcome), or only area grades and no overall grade, as Ofsted’s reformed inspections can.'),
   summary: z.string().describe('One line on the event: our summary of its record, or the first report of it, verbatim, when we hold no record.'),
   recordDocument: z.string().optional().describe('Slug of the document that is the event’s own record, if we hold it.'),
   knownFromMentionsOnly: z.boolean().describe('True when we hold no record of the event, only later reports of it.'),

@@ -97,8 +97,8 @@ describe('npm run new', () => {
   test('takes --event, checked as an id, without asking', async () => {
     const ask = async (question: string) => Promise.reject(new Error(`asked "${question}"`));
     const flags = ['--kind', 'monitoring-visit-letter', '--title', 'Monitoring visit', '--publisher', 'Ofsted', '--short-title', 'monitoring visit', '--framework', 'monitoring-visits', '--published', '2016-10-20', '--visit-start', '2016-09-20', '--visit-end', '2016-09-21', '--url', 'https://example.org/x', '--dry-run'];
-    const result = await newDocument([...flags, '--event', '2016-09-monitoring-visit'], { contentDir: 'tests/fixtures/content', ask, tell: () => {} });
+    const result = await newDocument([...flags, '--event', '2016-09-monitoring-visit'], { contentDir: 'tests/fixtures/records/seed-era', ask, tell: () => {} });
     expect('text' in result && result.text).toContain('  id: 2016-09-monitoring-visit\n');
-    await expect(newDocument([...flags, '--event', '2016 September visit'], { contentDir: 'tests/fixtures/content', ask, tell: () => {} })).rejects.toThrow('Event id: must be lower-case words');
+    await expect(newDocument([...flags, '--event', '2016 September visit'], { contentDir: 'tests/fixtures/records/seed-era', ask, tell: () => {} })).rejects.toThrow('Event id: must be lower-case words');
   });
 });

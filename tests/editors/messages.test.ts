@@ -24,7 +24,7 @@ describe('the fixture content', () => {
   test('has one warning and no error: the judgement of the 2014 inspection is June in Ofsted’s letter and September in the news', async () => {
     const { problems } = await loadFixtureContent();
     expect(problems.map((problem) => `${problem.severity} ${problem.field} ${problem.message}`)).toEqual([
-      'warning mentions[0].date dates the judgement of the event "2014-sif-inspection" September 2014, but tests/fixtures/content/documents/2017-06-13-ofsted-monitoring-visit-adoption.md dates the judgement June 2014',
+      'warning mentions[0].date dates the judgement of the event "2014-sif-inspection" September 2014, but tests/fixtures/records/seed-era/documents/2017-06-13-ofsted-monitoring-visit-adoption.md dates the judgement June 2014',
     ]);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { stressSiteData } from '../fixtures/stress-record.ts';
 import { loadFixtureContent } from '../support/fixture-content.ts';
 
-// On the frozen fixture content (tests/fixtures/): the five documents to 2020.
+// Derivation tested on the frozen seed-era record (tests/fixtures/records/),
+// so that adding a document to content/ changes no test here.
 const { data, content } = await loadFixtureContent();
 const figure = (id: string) => data.figures.find((row) => row.id === id);
 const event = (id: string) => data.timeline.find((row) => row.id === id);
@@ -176,5 +178,21 @@ describe('frameworks', () => {
     const slac = content.frameworks.find((framework) => framework.id === 'slac-2009')!;
     expect(slac.areas).toHaveLength(35);
     expect(slac.scale.map((grade) => grade.label)).toEqual(['Outstanding', 'Good', 'Adequate', 'Inadequate']);
+  });
+});
+
+describe('timeline: graded inspections', () => {
+  test('an inspection that grades areas but gives no overall grade is graded, with no outcome', async () => {
+    const stress = await stressSiteData();
+    const reformed = stress.timeline.filter((row) => row.framework === 'reformed-2026');
+    expect(reformed).toHaveLength(4);
+    for (const row of reformed) expect(row).toMatchObject({ graded: true });
+    for (const row of reformed) expect(row.outcome).toBeUndefined();
+  });
+
+  test('visits are not graded; an inspection with an overall grade is', () => {
+    expect(event('2016-09-monitoring-visit')?.graded).toBe(false);
+    expect(event('2010-11-slac-inspection')).toMatchObject({ graded: true, outcome: 'Adequate' });
+    expect(event('2014-sif-inspection')).toMatchObject({ graded: true, outcome: 'Inadequate' });
   });
 });

@@ -5,7 +5,7 @@ import type { PageEntry } from '../../src/lib/validate-content.ts';
 import { renderPage } from '../../src/story/render-page.ts';
 import { loadFixtureContent } from '../support/fixture-content.ts';
 
-// The fixture story (tests/fixtures/content/pages/story.md), rendered.
+// The fixture story (tests/fixtures/records/seed-era/pages/story.md), rendered.
 const { data } = await loadFixtureContent();
 const context = { data, chartIds: CHART_IDS };
 const story = renderPage(data.pages!.story!, context, '/');

@@ -3,7 +3,7 @@ import { checkSite } from '../../scripts/load-site-data.ts';
 import { readContent } from '../../scripts/read-content.ts';
 
 /** The frozen copy of the content (tests/fixtures/README.md): what tests of code run on. */
-export const FIXTURE_CONTENT = resolve('tests/fixtures/content');
+export const FIXTURE_CONTENT = resolve('tests/fixtures/records/seed-era');
 
 /** "Today" for tests that validate content: dates after it are in the future. */
 export const TODAY = '2026-11-23';
