@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
-import { formatProblem, type ContentProblem } from '../src/lib/content-problem.ts';
+import { CHART_IDS } from '../src/charts/chart-ids.ts';
+import { formatProblem, sortProblems, type ContentProblem } from '../src/lib/content-problem.ts';
 import { deriveSiteData, type SiteData } from '../src/lib/derive-site-data.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { validateContent, type RawContent, type ValidateOptions, type ValidContent } from '../src/lib/validate-content.ts';
+import { checkPages } from '../src/story/check-pages.ts';
 import { readContent } from './read-content.ts';
 
 /** Thrown when content has errors; its message lists every one. */
@@ -26,11 +28,26 @@ export function contentToday(): string | undefined {
 }
 
 /**
+ * Every check content gets, in order: the documents, frameworks and metrics
+ * on their own and against each other; then, once the data can be derived,
+ * the pages' directives against it (a story can only name a figure that is
+ * there). What `npm run validate`, `npm run derive` and the build all run.
+ */
+export function checkSite(raw: RawContent, options: ValidateOptions = {}): { content: ValidContent; data?: SiteData; problems: ContentProblem[] } {
+  const { content, problems } = validateContent(raw, options);
+  if (problems.some((problem) => problem.severity === 'error')) return { content, problems };
+  const data = deriveSiteData(content);
+  const files = new Map((raw.pageFiles ?? []).map((file) => [file.path, file]));
+  const pageProblems = checkPages(content.pages ?? [], { data, chartIds: CHART_IDS }, (page, field) => files.get(page.path)!.locate([field]));
+  return { content, data, problems: sortProblems([...problems, ...pageProblems]) };
+}
+
+/**
  * Reads, validates and derives the site's data from a content directory.
  * Throws a ContentError, naming every problem, if any error is found.
  */
 export async function loadSiteData(contentDir = resolve('content')): Promise<{ data: SiteData; warnings: ContentProblem[] }> {
-  const { content, problems } = validateContent(await readContent(contentDir), { today: contentToday() });
-  if (problems.some((problem) => problem.severity === 'error')) throw new ContentError(problems);
-  return { data: deriveSiteData(content), warnings: problems };
+  const { data, problems } = checkSite(await readContent(contentDir), { today: contentToday() });
+  if (!data || problems.some((problem) => problem.severity === 'error')) throw new ContentError(problems);
+  return { data, warnings: problems };
 }

@@ -4,7 +4,10 @@ import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { DaySchema, DocumentKindSchema, DocumentSchema, type DocumentKind, type Framework } from '../src/schema/index.ts';
-import { documentFileName, documentTemplate, KIND_DEFAULTS, shortTitleFrom, type NewDocument } from '../src/lib/document-template.ts';
+import { documentFileName, documentTemplate, eventIdFor, KIND_DEFAULTS, shortTitleFrom, type NewDocument } from '../src/lib/document-template.ts';
+import { formatPartialDate } from '../src/lib/partial-dates.ts';
+import { knownEvents, similarEvents, type KnownEvent } from '../src/lib/similar-events.ts';
+import { EventIdSchema } from '../src/schema/index.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
 import { readContent } from './read-content.ts';
 
@@ -19,6 +22,8 @@ const HELP = `npm run new -- [options]    scaffold a new document in content/doc
   --url           https:// address of the original
   --framework     framework id, e.g. ilacs-2018 (chosen from the dates if left out)
   --short-title   a few words for the file name, e.g. "ilacs inspection"
+  --event         the event's id; offered from the events other documents
+                  already mention, when one is like it (same kind, near date)
   --dry-run       print the file instead of writing it
 
 Anything left out is asked for. Example:
@@ -31,19 +36,20 @@ type Ask = (question: string, check: (answer: string) => string | undefined, fal
 /** Collects the answers, writes the file and returns its path (or text, for a dry run). */
 export async function newDocument(
   argv: string[],
-  { contentDir = resolve(process.env.CONTENT_DIR ?? 'content'), ask = askOnTerminal() } = {},
+  { contentDir = resolve(process.env.CONTENT_DIR ?? 'content'), ask = askOnTerminal(), tell = (line: string) => console.error(line) }: { contentDir?: string; ask?: Ask; tell?: (line: string) => void } = {},
 ): Promise<{ help: string } | { text: string } | { file: string }> {
   const { values } = parseArgs({
     args: argv,
     options: {
       kind: { type: 'string' }, title: { type: 'string' }, publisher: { type: 'string' }, published: { type: 'string' },
       'visit-start': { type: 'string' }, 'visit-end': { type: 'string' }, url: { type: 'string' }, framework: { type: 'string' },
-      'short-title': { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' },
+      'short-title': { type: 'string' }, event: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return { help: HELP };
   const { content } = validateContent(await readContent(contentDir));
   const frameworks = content.frameworks;
+  const events = knownEvents(content.documents);
   const answer = async (given: string | undefined, question: string, check: (answer: string) => string | undefined, fallback?: string) => {
     if (given !== undefined) {
       const problem = check(given);
@@ -71,14 +77,40 @@ export async function newDocument(
     : await answer(values.framework, 'Framework id', oneOf(frameworks.map((candidate) => candidate.id)), guess);
   const shortTitle = await answer(values['short-title'], 'A few words for the file name', required, defaults.shortTitle ?? (kind === 'inspection-report' ? `${framework?.replace(/-\d{4}$/, '') ?? ''} inspection` : shortTitleFrom(title)));
 
-  const doc: NewDocument = { kind, title, publisher, published, ...(visit ? { visit } : {}), sourceUrl, ...(framework ? { framework } : {}), shortTitle };
-  const text = documentTemplate(doc, frameworks);
+  const draft: NewDocument = { kind, title, publisher, published, ...(visit ? { visit } : {}), sourceUrl, ...(framework ? { framework } : {}), shortTitle };
+  const eventId = await chooseEvent(draft, events, values.event, answer, tell);
+  const doc: NewDocument = { ...draft, eventId };
+  const text = documentTemplate(doc, frameworks, events);
   if (values['dry-run']) return { text };
   const file = join(contentDir, 'documents', documentFileName(doc));
   if (existsSync(file)) throw new Error(`${relative(process.cwd(), file)} already exists: choose another --short-title`);
   await mkdir(join(contentDir, 'documents'), { recursive: true });
   await writeFile(file, text, { flag: 'wx' });
   return { file };
+}
+
+/**
+ * The document's event id. An inspection or visit that other documents
+ * already mention should take their id, not a new one by convention
+ * ("2014-sif-inspection", not "2014-06-sif-inspection"): the events of the
+ * same kind dated within a few months are offered, nearest first.
+ */
+async function chooseEvent(
+  doc: NewDocument,
+  events: readonly KnownEvent[],
+  given: string | undefined,
+  answer: (given: string | undefined, question: string, check: (answer: string) => string | undefined, fallback?: string) => Promise<string>,
+  tell: (line: string) => void,
+): Promise<string> {
+  const conventional = eventIdFor(doc);
+  const candidates = similarEvents({ kind: KIND_DEFAULTS[doc.kind].event, date: doc.visit?.start ?? doc.published }, events);
+  if (!candidates.length && given === undefined) return conventional;
+  if (candidates.length && given === undefined) {
+    tell('Other documents already mention an event like this one. If it is the same, use its id, so the timeline shows it once:');
+    for (const event of candidates) tell(`  ${event.id}  ${event.dates.map(formatPartialDate).join(' / ')}  ${event.title}`);
+    tell(`For a new event, type ${conventional}.`);
+  }
+  return answer(given, 'Event id', (text) => (EventIdSchema.safeParse(text).success ? undefined : 'must be lower-case words joined by "-", e.g. 2014-sif-inspection'), candidates[0]?.id ?? conventional);
 }
 
 /** The graded framework in use in a year: the newest that had started by then. */

@@ -5,6 +5,7 @@ import { parseMarkdownSource, parseYamlSource, unreadableSource, type ParsedSour
 import { checkSourceSize, decodeSourceText } from '../src/lib/source-text.ts';
 import { notARegularFile } from '../src/lib/check-files.ts';
 import type { FileKind, RawContent, StrayFile } from '../src/lib/validate-content.ts';
+import { PageNameSchema } from '../src/schema/index.ts';
 
 type Parse = (path: string, text: string) => ParsedSourceFile;
 
@@ -32,8 +33,16 @@ export async function readContent(contentDir: string, root = process.cwd()): Pro
   const frameworkFiles = await Promise.all((await list('frameworks', '.yaml')).map(read(parseYamlSource)));
   const documentFiles = await Promise.all((await list('documents', '.md')).map(read(parseMarkdownSource)));
   const metricsFile = await read(parseYamlSource)(join(contentDir, 'metrics.yaml'));
+  // Each page the site has is read by name (a missing one is reported);
+  // anything else in pages/ would never be shown.
+  const pageNames = PageNameSchema.options.map((name) => `${name}.md`);
+  const pageFiles = await Promise.all(pageNames.map((name) => read(parseMarkdownSource)(join(contentDir, 'pages', name))));
+  const pageEntries = await readdir(join(contentDir, 'pages'), { withFileTypes: true }).catch(() => []);
+  for (const entry of pageEntries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.name.startsWith('.') && !pageNames.includes(entry.name)) strayFiles.push({ path: shown(root, join(contentDir, 'pages', entry.name)), kind: kindOf(entry) });
+  }
   const topicsFile = await read(parseYamlSource)(join(contentDir, 'judgement-topics.yaml'));
-  return { frameworkFiles, metricsFile, topicsFile, documentFiles, strayFiles };
+  return { frameworkFiles, metricsFile, topicsFile, documentFiles, pageFiles, strayFiles };
 }
 
 // Paths as an editor would type them: relative inside the project, absolute outside it.

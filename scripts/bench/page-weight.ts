@@ -24,6 +24,8 @@ export interface PageWeight {
   firstRenderGzip: number;
   /** Whether <main> says the same with JavaScript off. */
   worksWithoutJavaScript: boolean;
+  /** How far a reader scrolls: the page's height in CSS pixels in a 1280px wide window, images loaded. */
+  heightAt1280: number;
 }
 
 const KINDS: AssetKind[] = ['html', 'css', 'js', 'image', 'other'];
@@ -65,6 +67,12 @@ export async function measurePage(browser: Browser, origin: string, siteDir: str
   const mainWithoutScript = await plain.evaluate(() => document.querySelector('main')?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
   await withoutScript.close();
 
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const wide = await desktop.newPage();
+  await wide.goto(new URL(path, origin).href, { waitUntil: 'networkidle' });
+  const heightAt1280 = await wide.evaluate(() => document.documentElement.scrollHeight);
+  await desktop.close();
+
   const byKind = Object.fromEntries(KINDS.map((kind) => [kind, zero()])) as Record<AssetKind, Bytes>;
   const total = zero();
   let firstRenderGzip = 0;
@@ -79,5 +87,5 @@ export async function measurePage(browser: Browser, origin: string, siteDir: str
     }
     if (url.pathname === new URL(path, origin).pathname || blocking.includes(url.href)) firstRenderGzip += sizes.gzip;
   }
-  return { path, requests: urls.length, byKind, total, firstRenderGzip, worksWithoutJavaScript: mainWithScript === mainWithoutScript && mainWithoutScript.length > 0 };
+  return { path, requests: urls.length, byKind, total, firstRenderGzip, worksWithoutJavaScript: mainWithScript === mainWithoutScript && mainWithoutScript.length > 0, heightAt1280 };
 }

@@ -1,211 +1,268 @@
 import type { SiteData } from '../lib/derive-site-data.ts';
 import { formatFigureValue } from '../lib/format-figure.ts';
-import type { DatePrecision, FigureRow } from '../schema/index.ts';
-import { countInWords, documentsCited, fitAlt, listInWords, yearsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import type { DatePrecision, FigureRow, Statistic } from '../schema/index.ts';
+import { documentsCited, fitAlt, listInWords, plural, yearsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
 import { renderCaseloadSvg } from './caseload-panels.ts';
 import { chartDocument, sourceLabel } from './source-label.ts';
 
-/** The measure this chart shows (an id in content/metrics.yaml). */
-export const CASELOAD_METRIC = 'caseload';
+/**
+ * The measures this chart shows (ids in content/metrics.yaml): social
+ * workers' caseloads as documents report them, and the DfE's annual
+ * statistic, the average caseload per full-time-equivalent social worker.
+ * Independent reviewing officers' caseloads (`iro-caseload`) are a different
+ * job and are not drawn.
+ */
+export const CASELOAD_METRICS = { reported: 'caseload', perFte: 'caseload-per-fte', reviewingOfficers: 'iro-caseload' } as const;
 
-/** A caseload the source gives as a number or a range: drawn on the numeric axis. */
-export interface CaseloadNumber {
-  id: string;
-  kind: 'number' | 'range';
-  /** The number, for a single value. */
-  value?: number;
-  /** The ends, for a range. */
-  low?: number;
-  high?: number;
-  unit?: string;
-  date: string;
-  precision: DatePrecision;
-  /** The period as the source names it. */
-  when: string;
-  document: string;
-  /** The document, named briefly for the chart. */
-  source: string;
-  qualifiers: string[];
+/** The place the chart is about; its series is drawn first and strongest. */
+const HOME = 'Manchester';
+/** The comparison the headline makes. */
+const NATIONAL = 'England';
+
+/** One place's annual statistic: a line. */
+export interface CaseloadSeries {
+  place: string;
+  points: { id: string; year: number; date: string; value: number; document: string }[];
 }
 
-/**
- * What one document says about caseloads in words, at one date: drawn in a
- * band of its own, never on the numeric axis, because it has no number.
- */
-export interface CaseloadStatement {
-  ids: string[];
-  /** The statement shown: the words the document uses most often. */
-  text: string;
-  /** How many statements the document makes at that date. */
-  count: number;
+/** What kind of mark a reported number is, by the statistic it is. */
+export type MarkType = 'average' | 'extreme' | 'lower-bound' | 'upper-bound' | 'limit' | 'unstated' | 'range';
+
+/** A caseload a document reports as a number or a range, at its own date: a mark on the scale. */
+export interface CaseloadMark {
+  id: string;
+  /** Its number in the chart's key and the data table, when its label does not fit. */
+  key: number;
+  type: MarkType;
+  value?: number;
+  low?: number;
+  high?: number;
+  statistic?: Statistic;
+  /** Whom it covers, as the document says. */
+  population?: string;
+  /** The number in words that say what it is: "over 40", "up to 50", "20" (never "average" unless it is a mean). */
+  words: string;
   date: string;
   precision: DatePrecision;
   when: string;
   document: string;
+  /** The document, named briefly. */
   source: string;
+}
+
+/** What documents say about caseloads with no level to place on the scale: words, or a count or change. */
+export interface CaseloadStatement {
+  id: string;
+  text: string;
+  date: string;
+  precision: DatePrecision;
+  when: string;
+  document: string;
 }
 
 export interface CaseloadChartSpec extends ChartSpecBase {
-  numbers: CaseloadNumber[];
+  series: CaseloadSeries[];
+  marks: CaseloadMark[];
   statements: CaseloadStatement[];
   years: [number, number];
   /** Top of the numeric axis. */
   yMax: number;
 }
 
-/** The caseload chart from the derived data: numbers, ranges and words, each kept as the source gives it. */
-export function shapeCaseloadChart(data: SiteData): CaseloadChartSpec {
-  const figures = data.figures.filter((figure) => figure.metric === CASELOAD_METRIC && figure.place === 'Manchester');
-  const numbers: CaseloadNumber[] = figures
-    .filter((figure) => figure.valueKind === 'number' || figure.valueKind === 'range')
-    .map((figure) => ({
-      id: figure.id,
-      kind: figure.valueKind as 'number' | 'range',
-      ...(figure.valueKind === 'number' ? { value: figure.value } : { low: figure.low, high: figure.high }),
-      ...(figure.unit ? { unit: figure.unit } : {}),
-      date: figure.date,
-      precision: figure.precision,
-      when: figure.period,
-      document: figure.document,
-      source: sourceLabel(chartDocument(data, figure.document)),
-      qualifiers: figure.qualifiers,
-    }))
-    .sort((a, b) => a.date.localeCompare(b.date));
-  const statements = groupStatements(data, figures.filter((figure) => figure.valueKind === 'qualitative'));
-  const dates = figures.map((figure) => figure.date).sort();
-  const years: [number, number] = [Number(dates[0].slice(0, 4)), Number(dates.at(-1)!.slice(0, 4))];
-  const highest = Math.max(...numbers.map((number) => number.high ?? number.value ?? 0));
-  const rows = figures.map((figure) => figureRow(figure));
-  const wordsOnly = statements.filter((statement) => !numbers.some((number) => number.date.slice(0, 4) === statement.date.slice(0, 4)));
-  const numberWord = (number: CaseloadNumber) => `${number.kind === 'range' ? `${number.low} to ${number.high}` : `an average of ${number.value}`} (${number.date.slice(0, 4)})`;
-  const highYears = statements.filter((statement) => /\bhigh caseloads\b/.test(statement.text)).map((statement) => statement.date.slice(0, 4));
-  const [first, latest] = [numbers[0], numbers.at(-1)];
-  const numberDocuments = new Set(numbers.map((number) => number.document)).size;
+/** Statistics that are a caseload level, so can sit on the scale. Counts, totals, rates, shares and changes cannot. */
+const LEVELS: ReadonlySet<Statistic> = new Set(['mean', 'median', 'max', 'min', 'lower-bound', 'upper-bound', 'cap', 'target', 'threshold']);
 
-  // Every number when there are few; else the first and the latest, with a count.
-  const titleNumbers =
-    numbers.length === 0
-      ? ''
-      : numbers.length === 1
-        ? `the only number, from ${first!.date.slice(0, 4)}, puts them at ${numberWord(first!)}`
-        : numbers.length <= 3
-          ? `the first numbers, from ${first!.date.slice(0, 4)}, put them at ${listInWords(numbers.map(numberWord))}`
-          : `${numbers.length} numbers since ${first!.date.slice(0, 4)}, the latest ${numberWord(latest!)}`;
-  const titleWords = highYears.length ? `Caseloads were called “high” in ${yearsInWords(highYears)}` : '';
-  const altNumbers =
-    numbers.length === 0
-      ? 'No document gives them as a number.'
-      : numbers.length === 1
-        ? `The only number is ${numberWord(first!)}`
-        : numbers.length <= 3
-          ? `The first numbers are ${listInWords(numbers.map(numberWord))}`
-          : `There are ${numbers.length} numbers: the first ${numberWord(first!)}, the latest ${numberWord(latest!)}`;
-  const altWords = wordsOnly.length
-    ? `the documents describe them only in words in ${yearsInWords(wordsOnly.map((statement) => statement.date.slice(0, 4)))}${highYears.length ? `, as “high” in ${yearsInWords(highYears)}` : ''}.`
-    : highYears.length
-      ? `the documents call them “high” in ${yearsInWords(highYears)}.`
-      : '';
+const MARK_TYPE: Partial<Record<Statistic, MarkType>> = {
+  mean: 'average',
+  median: 'average',
+  max: 'extreme',
+  min: 'extreme',
+  'lower-bound': 'lower-bound',
+  'upper-bound': 'upper-bound',
+  cap: 'limit',
+  target: 'limit',
+  threshold: 'limit',
+};
+
+/**
+ * A reported number in words that say what kind of number it is.
+ * @example markWords({ valueKind: 'number', value: 40, statistic: 'lower-bound' }) // 'over 40'
+ * @example markWords({ valueKind: 'number', value: 20 }) // '20'
+ */
+export function markWords(figure: Pick<FigureRow, 'valueKind' | 'value' | 'low' | 'high' | 'statistic'>): string {
+  if (figure.valueKind === 'range') return `${figure.low} to ${figure.high}${figure.statistic === 'mean' ? ' on average' : ''}`;
+  const value = String(figure.value);
+  switch (figure.statistic) {
+    case 'mean':
+      return `${value} on average`;
+    case 'median':
+      return `median ${value}`;
+    case 'max':
+      return `up to ${value}`;
+    case 'min':
+      return `${value}, the fewest`;
+    case 'lower-bound':
+      return `over ${value}`;
+    case 'upper-bound':
+      return `under ${value}`;
+    case 'cap':
+      return `capped at ${value}`;
+    case 'target':
+      return `target of ${value}`;
+    case 'threshold':
+      return `threshold of ${value}`;
+    default:
+      return value;
+  }
+}
+
+const byDate = (a: { date: string; id: string }, b: { date: string; id: string }) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+
+/**
+ * The caseload chart from the derived data: the DfE's annual statistic as a
+ * line for each place, and what documents report, each mark typed by the
+ * statistic it is and labelled with whom it covers; statements with no
+ * level to place sit in a band of their own.
+ */
+export function shapeCaseloadChart(data: SiteData): CaseloadChartSpec {
+  const reported = data.figures.filter((figure) => figure.metric === CASELOAD_METRICS.reported && figure.place === HOME).sort(byDate);
+  const perFte = data.figures.filter((figure) => figure.metric === CASELOAD_METRICS.perFte && figure.value !== undefined).sort(byDate);
+  const reviewingOfficers = data.figures.filter((figure) => figure.metric === CASELOAD_METRICS.reviewingOfficers && figure.place === HOME);
+
+  const places = [...new Set(perFte.map((figure) => figure.place))].sort((a, b) => placeOrder(a) - placeOrder(b) || a.localeCompare(b));
+  const series: CaseloadSeries[] = places.map((place) => ({
+    place,
+    points: perFte.filter((figure) => figure.place === place).map((figure) => ({ id: figure.id, year: Number(figure.date.slice(0, 4)), date: figure.date, value: figure.value!, document: figure.document })),
+  }));
+  const onScale = (figure: FigureRow) => (figure.valueKind === 'number' || figure.valueKind === 'derived' || figure.valueKind === 'range') && (figure.statistic === undefined || LEVELS.has(figure.statistic));
+  const marks: CaseloadMark[] = reported.filter(onScale).map((figure, index) => ({
+    id: figure.id,
+    key: index + 1,
+    type: figure.valueKind === 'range' ? 'range' : figure.statistic ? MARK_TYPE[figure.statistic]! : 'unstated',
+    ...(figure.valueKind === 'range' ? { low: figure.low, high: figure.high } : { value: figure.value }),
+    ...(figure.statistic ? { statistic: figure.statistic } : {}),
+    ...(figure.population ? { population: figure.population } : {}),
+    words: markWords(figure),
+    date: figure.date,
+    precision: figure.precision,
+    when: figure.period,
+    document: figure.document,
+    source: sourceLabel(chartDocument(data, figure.document)),
+  }));
+  const statements: CaseloadStatement[] = reported
+    .filter((figure) => !onScale(figure))
+    .map((figure) => ({ id: figure.id, text: figure.text ?? formatFigureValue(figure), date: figure.date, precision: figure.precision, when: figure.period, document: figure.document }));
+
+  const dates = [...reported, ...perFte].map((figure) => figure.date).sort();
+  const years: [number, number] = dates.length ? [Number(dates[0].slice(0, 4)), Number(dates.at(-1)!.slice(0, 4))] : [2009, 2010];
+  const highest = Math.max(0, ...marks.map((mark) => mark.high ?? mark.value ?? 0), ...perFte.map((figure) => figure.value!));
+  const keyOf = new Map(marks.map((mark) => [mark.id, mark.key]));
+  const rows = [...perFte, ...reported].map((figure) => figureRow(figure, keyOf.get(figure.id)));
+  const home = series.find((line) => line.place === HOME);
+  const national = series.find((line) => line.place === NATIONAL);
+  const highYears = statements.filter((statement) => /\bhigh\b/i.test(statement.text)).map((statement) => statement.date.slice(0, 4));
+  const levelTypes = new Set(marks.map((mark) => mark.type));
 
   return {
-    title: titleWords && titleNumbers ? `${titleWords}; ${titleNumbers}` : titleWords || capitalise(titleNumbers) || 'Caseloads, as the documents describe them',
-    subtitle: `Social workers' caseloads in Manchester as the documents give them: a number, a range, or only words.`,
+    title: caseloadTitle(home, national, marks, highYears),
+    subtitle: `Cases per social worker in Manchester${national ? ' and England' : ''}: ${series.length ? 'the DfE’s annual average per full-time social worker (lines), and ' : ''}what inspectors and the council reported at other dates (marks), each marked by the kind of number it is.`,
     alt: fitAlt(
-      altWords ? `Caseloads in Manchester: ${altWords}` : `Caseloads in Manchester, ${years[0]} to ${years[1]}.`,
-      numbers.length ? [`${altNumbers}, from ${sourcesInWords(data, numbers)}.`, `${altNumbers}.`] : altNumbers,
+      home ? `${seriesSentence(home, national)}.` : marks.length ? `Caseloads reported in Manchester: ${marks.length <= 3 ? listInWords(marks.map((mark) => `${mark.words} (${mark.date.slice(0, 4)})`)) : `${plural(marks.length, 'number')}, the first ${marks[0].words} (${marks[0].date.slice(0, 4)}), the latest ${marks.at(-1)!.words} (${marks.at(-1)!.date.slice(0, 4)})`}.` : 'No document gives Manchester’s caseloads as a number.',
+      marks.length > 0 && home && [`Inspectors and the council reported ${marks.length <= 3 ? listInWords(marks.map((mark) => `${mark.words}${mark.population ? ` (${mark.population})` : ''} in ${mark.date.slice(0, 4)}`)) : `${plural(marks.length, 'other number')}, from ${marks[0].words} in ${marks[0].date.slice(0, 4)} to ${marks.at(-1)!.words} in ${marks.at(-1)!.date.slice(0, 4)}`}.`, `Inspectors and the council reported ${plural(marks.length, 'other number')}.`],
+      highYears.length > 0 && `Documents called caseloads high in ${yearsInWords(highYears)}.`,
     ),
     notes: [
-      'Statements in words have no number, so they sit in a band of their own, above the scale, and are not placed on it.',
-      ...numbers.map((number) => {
-        const figure = figures.find((candidate) => candidate.id === number.id)!;
-        const value = number.kind === 'range' ? `${number.low} to ${number.high}` : String(number.value);
-        return `${value}, ${number.when}: ${[figure.label.toLowerCase(), ...figure.qualifiers].join('; ')}.${figure.note ? ` ${figure.note}` : ''}`;
-      }),
-      ...(numbers.length < 2
-        ? []
-        : numberDocuments > 1
-          ? [`The ${countInWords(numbers.length)} numbers come from ${numberDocuments === numbers.length ? 'different sources' : `${countInWords(numberDocuments)} different sources`} and may count differently (cases or children), so the chart does not join them into a trend.`]
-          : [`The ${countInWords(numbers.length)} numbers come from one document; the chart does not join them into a trend.`]),
+      ...(series.length
+        ? [`The lines are the DfE’s official statistics: the average caseload per full-time-equivalent case-holding children and family social worker, at 30 September each year${places.length > 1 ? `, for ${listInWords(places)}` : ''}.`]
+        : []),
+      ...(marks.length
+        ? [
+            `The marks are what inspectors and the council reported, at their own dates and often about some workers only${describeTypes(levelTypes)}: only a mark labelled “on average” is an average, and none counts the same way as the lines, so they are not joined to them.`,
+          ]
+        : []),
+      ...(statements.length ? [`${plural(statements.length, 'statement')} with no caseload level (in words, or a count or change) ${statements.length === 1 ? 'is' : 'are'} marked in the band above the scale, not placed on it; the table quotes each.`] : []),
+      ...(marks.length ? ['A mark whose label does not fit carries a number instead: the key beneath the chart and the table give what it is.'] : []),
+      ...(reviewingOfficers.length
+        ? [`Independent reviewing officers’ caseloads (${listInWords([...new Set(reviewingOfficers.map((figure) => `${formatFigureValue(figure)} in ${figure.date.slice(0, 4)}`))].slice(0, 3))}) are not drawn: they count the children each reviewing officer oversees, a different job.`]
+        : []),
     ],
     sourceDocuments: documentsCited(rows, data.documents.map((doc) => doc.slug)),
     rows,
-    numbers,
+    series,
+    marks,
     statements,
     years,
-    yMax: Math.max(10, Math.ceil((highest * 1.2) / 10) * 10),
+    yMax: Math.max(10, Math.ceil((highest * 1.12) / 10) * 10),
   };
 }
 
-const SOURCE_KIND_WORDS: Record<string, [string, string]> = {
-  'council-report': ['a council report', 'council reports'],
-  'news-article': ['a news report', 'news reports'],
-  'inspection-report': ['an Ofsted inspection report', 'Ofsted inspection reports'],
-  'monitoring-visit-letter': ['an Ofsted letter', 'Ofsted letters'],
-  'focused-visit-letter': ['an Ofsted letter', 'Ofsted letters'],
+function placeOrder(place: string): number {
+  return place === HOME ? 0 : place === NATIONAL ? 1 : 2;
+}
+
+const TYPE_WORDS: Record<MarkType, string> = {
+  average: 'averages',
+  extreme: 'the most or fewest any worker held',
+  'lower-bound': 'lower bounds (“over”)',
+  'upper-bound': 'upper bounds (“under”)',
+  limit: 'limits (set, not measured)',
+  unstated: 'numbers whose kind the source does not state',
+  range: 'ranges',
 };
 
-/** The kinds of document the numbers come from, e.g. "a council report and a news report". */
-function sourcesInWords(data: SiteData, numbers: readonly CaseloadNumber[]): string {
-  const slugs = [...new Set(numbers.map((number) => number.document))];
-  const byWords = new Map<string, number>();
-  for (const slug of slugs) {
-    const kind = chartDocument(data, slug).kind;
-    const key = SOURCE_KIND_WORDS[kind] ? kind : 'document';
-    byWords.set(key, (byWords.get(key) ?? 0) + 1);
-  }
-  return listInWords([...byWords].map(([kind, count]) => {
-    const [one, several] = SOURCE_KIND_WORDS[kind] ?? ['a document', 'documents'];
-    return count === 1 ? one : `${countInWords(count)} ${several}`;
-  }));
+function describeTypes(types: ReadonlySet<MarkType>): string {
+  const words = [...types].filter((type) => type !== 'average').map((type) => TYPE_WORDS[type]);
+  return words.length ? ` (${listInWords(words)})` : '';
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function seriesSentence(home: CaseloadSeries, national: CaseloadSeries | undefined): string {
+  const [first, last] = [home.points[0], home.points.at(-1)!];
+  const verb = last.value < first.value ? 'fell' : last.value > first.value ? 'rose' : 'stayed';
+  const subject =
+    home.points.length === 1
+      ? `Manchester’s caseload per social worker was ${first.value} in ${first.year}`
+      : verb === 'stayed'
+        ? `Manchester’s caseload per social worker stayed at ${last.value} from ${first.year} to ${last.year}`
+        : `Manchester’s caseload per social worker ${verb} from ${first.value} to ${last.value} between ${first.year} and ${last.year}`;
+  const nationalAt = (year: number) => national?.points.find((point) => point.year === year)?.value;
+  const [nationalFirst, nationalLast] = [nationalAt(first.year), nationalAt(last.year)];
+  if (nationalLast === undefined) return subject;
+  const england = `England ${nationalFirst !== undefined && nationalFirst !== nationalLast && home.points.length > 1 ? `${nationalFirst} to ${nationalLast}` : nationalLast}`.replace('England ', '');
+  const gapNow = last.value - nationalLast;
+  const gapThen = nationalFirst === undefined ? undefined : first.value - nationalFirst;
+  if (Math.abs(gapNow) < 0.05) return `${subject}, ${gapThen !== undefined && Math.abs(gapThen) >= 0.05 ? 'closing the gap with' : 'level with'} England (${england})`;
+  if (gapThen !== undefined && Math.abs(gapNow) < Math.abs(gapThen) && Math.sign(gapNow) === Math.sign(gapThen)) return `${subject}, nearer England (${england})`;
+  return `${subject}, ${gapNow > 0 ? 'above' : 'below'} England (${england})`;
 }
 
-/** Statements grouped by document and date: one mark each. */
-function groupStatements(data: SiteData, figures: readonly FigureRow[]): CaseloadStatement[] {
-  const groups = new Map<string, FigureRow[]>();
-  for (const figure of figures) {
-    const key = `${figure.date}|${figure.document}`;
-    groups.set(key, [...(groups.get(key) ?? []), figure]);
-  }
-  return [...groups.values()]
-    .map((group): CaseloadStatement => ({
-      ids: group.map((figure) => figure.id),
-      text: mostUsedText(group),
-      count: group.length,
-      date: group[0].date,
-      precision: group[0].precision,
-      when: group[0].period,
-      document: group[0].document,
-      source: sourceLabel(chartDocument(data, group[0].document)),
-    }))
-    .sort((a, b) => a.date.localeCompare(b.date));
+function caseloadTitle(home: CaseloadSeries | undefined, national: CaseloadSeries | undefined, marks: readonly CaseloadMark[], highYears: readonly string[]): string {
+  if (home) return seriesSentence(home, national);
+  const high = highYears.length ? `Caseloads were called “high” in ${yearsInWords(highYears)}` : '';
+  if (!marks.length) return high || 'Caseloads, as the documents describe them';
+  const numbers = marks.length === 1 ? `the only number, from ${marks[0].date.slice(0, 4)}, is ${marks[0].words}` : `the numbers run from ${marks[0].words} (${marks[0].date.slice(0, 4)}) to ${marks.at(-1)!.words} (${marks.at(-1)!.date.slice(0, 4)})`;
+  return high ? `${high}; ${numbers}` : numbers.charAt(0).toUpperCase() + numbers.slice(1);
 }
 
-/** The words a group uses most often; on a tie, the first in the document. */
-function mostUsedText(group: readonly FigureRow[]): string {
-  const counts = new Map<string, number>();
-  for (const figure of group) counts.set(figure.text!, (counts.get(figure.text!) ?? 0) + 1);
-  return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
-}
-
-function figureRow(figure: FigureRow): ChartDataRow {
+function figureRow(figure: FigureRow, key: number | undefined): ChartDataRow {
   return {
-    label: figure.label,
-    value: formatFigureValue(figure),
+    label: `${figure.place === HOME ? '' : `${figure.place}: `}${figure.label}${figure.population ? ` (${figure.population})` : ''}`,
+    value: figure.metric === CASELOAD_METRICS.reported && (figure.valueKind === 'number' || figure.valueKind === 'range') ? markWords(figure) : formatFigureValue(figure),
     ...(figure.value !== undefined ? { number: figure.value } : {}),
     ...(figure.low !== undefined ? { low: figure.low, high: figure.high } : {}),
     ...(figure.unit ? { unit: figure.unit } : {}),
     when: figure.period,
     date: figure.date,
-    qualifiers: figure.valueKind === 'qualitative' ? ['in words: no number', ...figure.qualifiers] : figure.qualifiers,
+    qualifiers: [
+      ...(figure.valueKind === 'qualitative' ? ['in words: no number'] : []),
+      ...(figure.statistic ? [`statistic: ${figure.statistic}`] : figure.valueKind === 'qualitative' ? [] : ['statistic not stated']),
+      ...figure.qualifiers,
+    ],
     document: figure.document,
     quote: figure.quote,
+    ...(key !== undefined ? { key } : {}),
     ...(figure.note ? { note: figure.note } : {}),
   };
 }
-
 
 /** The caseload chart as an inline SVG string, `width` units wide. */
 export function renderCaseloadChart(spec: CaseloadChartSpec, { width }: { width: number }): string {

@@ -1,163 +1,281 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear, scaleUtc } from 'd3';
 import { midpoint } from '../lib/partial-dates.ts';
-import type { CaseloadChartSpec } from './caseload-chart.ts';
-import { panelHeading } from './panel-heading.ts';
-import { chartSvg, renderPixelPlot, type Panel } from './render-svg.ts';
-import { dodgeLabels, estimateTextWidth, wrapText } from './text-layout.ts';
-import { COLOUR, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, layoutFor, type ChartLayout } from './theme.ts';
+import type { CaseloadChartSpec, CaseloadMark, MarkType } from './caseload-chart.ts';
+import { markBox, placeLabelsOrCallouts, type Box, type LabelRequest } from './label-layout.ts';
+import { chartSvg, renderPixelPlot } from './render-svg.ts';
+import { estimateTextWidth, wrapText } from './text-layout.ts';
+import { COLOUR, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, layoutFor } from './theme.ts';
 
 /**
- * Drawing the caseload chart: a band of statements in words above a numeric
- * axis, sharing one time axis. A statement has no number, so it is never
- * given a position on the numeric scale.
+ * Drawing the caseload chart: a key to the lines and marks; a band for what
+ * has no caseload level to place; the scale, with the DfE's series as lines
+ * and what documents report as marks shaped by the kind of number they are;
+ * then a numbered key for the marks whose labels did not fit beside them.
  */
+
+/** How each place's series is drawn: never by colour alone, each line has its own dash. */
+function seriesStyle(place: string, index: number): { stroke: string; width: number; dash?: string; name: string } {
+  if (index === 0) return { stroke: COLOUR.focus, width: 2.5, name: place };
+  if (place === 'England') return { stroke: COLOUR.text, width: 2, dash: '7 4', name: place };
+  return { stroke: COLOUR.muted, width: 1.5, dash: '2 3', name: place };
+}
+
+const TYPE_KEY: Record<MarkType, string> = {
+  average: 'average',
+  extreme: 'the most (up to) or fewest',
+  'lower-bound': 'more than',
+  'upper-bound': 'fewer than',
+  limit: 'a limit set',
+  unstated: 'kind not stated',
+  range: 'a range',
+};
+
+/** The most entries the key beneath the chart lists; further numbers are for the table alone. */
+const KEY_LIMIT = 12;
+
 export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): string {
   const layout = layoutFor(width);
+  const size = TEXT_SIZE[layout];
   const margin = MARGIN[layout];
-  const x = scaleUtc([new Date(Date.UTC(spec.years[0], 0, 1)), new Date(Date.UTC(spec.years[1] + 1, 0, 1))], [margin.left + 26, width - margin.right - 10]);
+  const lineHeight = size.small * LINE_HEIGHT;
+  const inner = width - margin.left - margin.right;
+  const plotLeft = margin.left + estimateTextWidth(String(spec.yMax), size.small) + 8;
+  const plotRight = width - margin.right - 4;
+  const x = scaleUtc([new Date(Date.UTC(spec.years[0], 0, 1)), new Date(Date.UTC(spec.years[1] + 1, 0, 1))], [plotLeft + 6, plotRight - 6]);
+  const marks: Plot.Markish[] = [];
+  let y = 4;
+
+  // The key: line samples for the series, shapes for the kinds of mark present.
+  const entries = [
+    ...spec.series.map((series, index) => ({ kind: 'series' as const, style: seriesStyle(series.place, index), text: `${series.place}, DfE` })),
+    ...[...new Set(spec.marks.map((mark) => mark.type))].map((type) => ({ kind: 'mark' as const, type, text: TYPE_KEY[type] })),
+  ];
+  const sample = 24;
+  let cursor = margin.left;
+  const keyRows: { entry: (typeof entries)[number]; x: number; row: number }[] = [];
+  let row = 0;
+  for (const entry of entries) {
+    const extent = sample + 6 + estimateTextWidth(entry.text, size.small);
+    if (cursor > margin.left && cursor + extent > width - margin.right) {
+      row += 1;
+      cursor = margin.left;
+    }
+    keyRows.push({ entry, x: cursor, row });
+    cursor += extent + 14;
+  }
+  const keyY = (index: number) => y + lineHeight * (index + 0.5);
+  for (const { entry, x: left, row: index } of keyRows) {
+    const cy = keyY(index);
+    if (entry.kind === 'series') {
+      marks.push(Plot.ruleY([cy], { x1: left, x2: left + sample, stroke: entry.style.stroke, strokeWidth: entry.style.width, ...(entry.style.dash ? { strokeDasharray: entry.style.dash } : {}), className: 'key-series' }));
+    } else {
+      marks.push(...markGlyph(entry.type, left + sample / 2, entry.type === 'lower-bound' ? cy + 5 : entry.type === 'upper-bound' ? cy - 5 : cy, cy + 4, cy - 4, 'key-mark', 10));
+    }
+  }
+  marks.push(Plot.text(keyRows.map(({ entry, x: left, row: index }) => ({ text: entry.text, x: left + sample + 6, y: keyY(index) })), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, className: 'key-label' }));
+  y += (keyRows.length ? row + 1 : 0) * lineHeight + 4;
+
+  // The difference between the measures, said on the chart itself (it travels without its notes).
+  const measures = [
+    ...(spec.series.length ? ['Lines: the DfE’s average per full-time social worker, at 30 September.'] : []),
+    ...(spec.marks.length ? ['Marks: what documents report, at other dates and often for some workers only.'] : []),
+  ];
+  for (const text of wrapText(measures.join(' '), inner, size.small)) {
+    marks.push(Plot.text([text], { x: margin.left, y: y + lineHeight / 2, textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, className: 'measures-note' }));
+    y += lineHeight;
+  }
+  y += 8;
+
+  // Statements with no level: a band of markers above the scale, counted in words.
+  if (spec.statements.length) {
+    const heading = wrapText(`Not on the scale: ${spec.statements.length} ${spec.statements.length === 1 ? 'statement' : 'statements'} in words, or counts and changes`, inner, size.small);
+    marks.push(Plot.text(heading.map((text, index) => ({ text, y: y + lineHeight * (index + 0.5) })), { x: margin.left, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, className: 'statements-heading' }));
+    y += heading.length * lineHeight + 4;
+    const r = MARK.radius - 2;
+    const levelEnds: number[] = [];
+    const placed = spec.statements.map((statement) => {
+      const cx = x(midpoint(statement.date));
+      let level = levelEnds.findIndex((end) => cx - end >= 2 * r + 2);
+      if (level === -1) level = levelEnds.length < 2 ? levelEnds.length : levelEnds.indexOf(Math.min(...levelEnds));
+      levelEnds[level] = Math.max(levelEnds[level] ?? -Infinity, cx);
+      return { x: cx, y: y + r + 1 + level * (2 * r + 2) };
+    });
+    marks.push(Plot.dot(placed, { x: 'x', y: 'y', symbol: 'square', r, fill: COLOUR.background, stroke: COLOUR.muted, strokeWidth: MARK.thinStroke, className: 'caseload-statement' }));
+    y += Math.max(1, levelEnds.length) * (2 * r + 2) + 10;
+  }
+
+  // The scale.
+  const axisTitle = 'Cases per social worker';
+  marks.push(Plot.text([axisTitle], { x: margin.left, y: y + lineHeight / 2, textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, className: 'axis-title' }));
+  y += lineHeight + 8;
+  const plotTop = y;
+  const plotHeight = layout === 'narrow' ? 230 : 250;
+  const plotBottom = plotTop + plotHeight;
+  const yScale = scaleLinear([0, spec.yMax], [plotBottom, plotTop]);
+  const ticks = yScale.ticks(Math.min(8, spec.yMax / 5)).filter((tick) => Number.isInteger(tick));
+  const yearLines = Array.from({ length: spec.years[1] - spec.years[0] + 2 }, (_, index) => x(new Date(Date.UTC(spec.years[0] + index, 0, 1))));
+  marks.push(
+    Plot.ruleX(yearLines, { x: (value: number) => value, y1: plotTop - 4, y2: plotBottom, stroke: COLOUR.rule, strokeOpacity: 0.6, className: 'year-line' }),
+    Plot.ruleY(ticks, { y: (tick: number) => yScale(tick), x1: plotLeft, x2: plotRight, stroke: (tick: number) => (tick === 0 ? COLOUR.muted : COLOUR.rule), className: 'value-gridline' }),
+    Plot.text(ticks, { y: (tick: number) => yScale(tick), x: plotLeft - 5, text: String, textAnchor: 'end', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, fontVariant: 'tabular-nums', className: 'value-label' }),
+  );
+
+  // The series, each a line through its years with a small dot at each.
+  const seriesPoints = spec.series.map((series) => series.points.map((point) => ({ ...point, x: x(new Date(point.date)), y: yScale(point.value) })));
+  spec.series.forEach((series, index) => {
+    const style = seriesStyle(series.place, index);
+    marks.push(
+      Plot.line(seriesPoints[index], { x: 'x', y: 'y', stroke: style.stroke, strokeWidth: style.width, ...(style.dash ? { strokeDasharray: style.dash } : {}), className: `caseload-series caseload-series--${slug(series.place)}` }),
+      Plot.dot(seriesPoints[index], { x: 'x', y: 'y', r: index === 0 ? 3.5 : 2.5, fill: style.stroke, className: `caseload-series-point caseload-series-point--${slug(series.place)}` }),
+    );
+  });
+
+  // The reported numbers, each by the kind of number it is.
+  const placedMarks = spec.marks.map((mark) => ({ mark, x: x(midpoint(mark.date)), y: yScale(mark.value ?? ((mark.low ?? 0) + (mark.high ?? 0)) / 2), y1: yScale(mark.low ?? mark.value ?? 0), y2: yScale(mark.high ?? mark.value ?? 0) }));
+  for (const { mark, x: mx, y1, y2 } of placedMarks) marks.push(...markGlyph(mark.type, mx, yScale(mark.value ?? mark.low ?? 0), y1, y2, 'caseload-mark'));
+
+  // Labels: the series' first and latest values, then every mark's words, placed where they fit; else a numbered badge.
+  const obstacles: Box[] = [
+    ...seriesPoints.flat().map((point) => markBox(point.x, point.y, 4)),
+    ...placedMarks.map(({ mark, x: mx, y1, y2 }) => glyphBox(mark.type, mx, yScale(mark.value ?? mark.low ?? 0), y1, y2)),
+  ];
+  type Datum = { kind: 'series'; colour: string } | { kind: 'mark'; mark: CaseloadMark };
+  const maxLabel = layout === 'narrow' ? 130 : 190;
+  const requests: LabelRequest<Datum>[] = [
+    ...spec.series.flatMap((series, index) => {
+      const points = seriesPoints[index];
+      const ends = points.length > 1 ? [points.at(-1)!, points[0]] : points;
+      return ends.map((point, end) => ({
+        anchor: { x: point.x, y: point.y },
+        clearance: 6,
+        lines: [{ text: String(point.value), size: size.small, bold: true }],
+        priority: 100 - index * 10 - end * 5,
+        sides: ['above', 'below', 'right', 'left'] as const,
+        maxSlide: 0.5,
+        datum: { kind: 'series' as const, colour: seriesStyle(series.place, index).stroke },
+      }));
+    }),
+    ...placedMarks.map(({ mark, x: mx, y: my }) => ({
+      anchor: { x: mx, y: my },
+      clearance: 10,
+      lines: [
+        ...wrapText(mark.words, maxLabel, size.label, true).map((text) => ({ text, size: size.label, bold: true })),
+        ...(mark.population ? shorten(wrapText(mark.population, maxLabel, size.small), 2).map((text) => ({ text, size: size.small })) : []),
+      ],
+      priority: 50,
+      callout: String(mark.key),
+      datum: { kind: 'mark' as const, mark },
+    })),
+  ];
+  const layoutResult = placeLabelsOrCallouts(requests, { bounds: { x: plotLeft, y: plotTop - 4, width: plotRight - plotLeft, height: plotHeight + 4 }, obstacles, padding: 2, calloutSize: size.small });
+  const labelLines = layoutResult.placed.flatMap((label) =>
+    label.lines.map((line) => ({ ...line, anchor: label.textAnchor, colour: label.request.datum.kind === 'series' ? label.request.datum.colour : COLOUR.text, muted: !line.bold })),
+  );
+  for (const anchor of ['start', 'middle', 'end'] as const) {
+    for (const [bold, className] of [[true, 'label-value'], [false, 'label-population']] as const) {
+      const lines = labelLines.filter((line) => line.anchor === anchor && !!line.bold === bold);
+      if (!lines.length) continue;
+      marks.push(Plot.text(lines, { x: 'x', y: 'y', text: 'text', textAnchor: anchor, lineAnchor: 'middle', fontSize: bold ? size.label : size.small, fontWeight: bold ? 700 : 400, fill: bold ? 'colour' : COLOUR.muted, stroke: COLOUR.background, strokeWidth: 4, paintOrder: 'stroke', className }));
+    }
+  }
+  // A label slid away from its mark is tied to it by a thin leader, so it cannot be read as a neighbour's.
+  const leaders = layoutResult.placed
+    .filter((label) => label.request.datum.kind === 'mark')
+    .flatMap((label) => {
+      const { x: ax, y: ay } = label.request.anchor;
+      const nx = Math.min(Math.max(ax, label.box.x), label.box.x + label.box.width);
+      const ny = Math.min(Math.max(ay, label.box.y), label.box.y + label.box.height);
+      const distance = Math.hypot(nx - ax, ny - ay);
+      if (distance <= (label.request.clearance ?? 6) + 4) return [];
+      const start = (MARK.radius + 2) / distance;
+      return [{ x1: ax + (nx - ax) * start, y1: ay + (ny - ay) * start, x2: nx, y2: ny }];
+    });
+  marks.push(Plot.link(leaders, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: COLOUR.muted, strokeWidth: 1, className: 'leader' }));
+  const badges = layoutResult.callouts.map((badge) => ({ text: badge.lines[0].text, x: badge.box.x + badge.box.width / 2, y: badge.box.y + badge.box.height / 2 }));
+  marks.push(Plot.text(badges, { x: 'x', y: 'y', text: 'text', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, fill: COLOUR.text, stroke: COLOUR.background, strokeWidth: 4, paintOrder: 'stroke', className: 'mark-callout' }));
+
+  // The time axis.
+  const years = Array.from({ length: spec.years[1] - spec.years[0] + 1 }, (_, index) => spec.years[0] + index);
+  const yearWidth = x(new Date(Date.UTC(2001, 0, 1))) - x(new Date(Date.UTC(2000, 0, 1)));
+  const every = Math.max(1, Math.ceil((estimateTextWidth('2000', size.small) + 6) / yearWidth));
+  marks.push(
+    Plot.ruleX(yearLines, { x: (value: number) => value, y1: plotBottom, y2: plotBottom + 5, stroke: COLOUR.muted, className: 'time-tick' }),
+    Plot.text(years.filter((year) => (year - spec.years[0]) % every === 0), { x: (year: number) => x(new Date(Date.UTC(year, 6, 1))), y: plotBottom + 17, text: String, lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, fontVariant: 'tabular-nums', className: 'time-label' }),
+  );
+  y = plotBottom + 34;
+
+  // The numbered key: what each badge stands for.
+  const called = layoutResult.callouts.map((badge) => (badge.request.datum as { mark: CaseloadMark }).mark).sort((a, b) => a.key - b.key);
+  if (called.length) {
+    const keyLines = [
+      ...called.slice(0, KEY_LIMIT).flatMap((mark) => wrapText(`${mark.key}  ${mark.words}${mark.population ? `, ${mark.population}` : ''}: ${mark.when}, ${mark.source}`, inner, size.small)),
+      ...(called.length > KEY_LIMIT ? wrapText(`and ${called.length - KEY_LIMIT} more numbered marks: see the table`, inner, size.small) : []),
+    ];
+    marks.push(Plot.text(keyLines.map((text, index) => ({ text, y: y + lineHeight * (index + 0.5) })), { x: margin.left, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, className: 'mark-key' }));
+    y += keyLines.length * lineHeight + 8;
+  }
+  const height = Math.ceil(y + 4);
+
   return chartSvg({
     width,
-    panels: [wordsPanel(spec, width, layout, x), numbersPanel(spec, width, layout, x)],
+    panels: [{ svg: renderPixelPlot({ width, height, marks }), height, className: 'panel-caseloads' }],
     title: spec.title,
     description: spec.alt,
     className: `chart-svg chart-svg--${layout}`,
-    fontSize: TEXT_SIZE[layout].label,
+    fontSize: size.label,
   });
 }
 
-type TimeScale = ReturnType<typeof scaleUtc<number>>;
-
-interface TextLine {
-  text: string;
-  x: number;
-  y: number;
-  anchor: 'start' | 'end';
-  style: 'value' | 'words' | 'source';
-}
-
-function yearLines(spec: CaseloadChartSpec, x: TimeScale) {
-  return Array.from({ length: spec.years[1] - spec.years[0] + 2 }, (_, index) => x(new Date(Date.UTC(spec.years[0] + index, 0, 1))));
-}
-
-function wordsPanel(spec: CaseloadChartSpec, width: number, layout: ChartLayout, x: TimeScale): Panel {
-  const size = TEXT_SIZE[layout];
-  const margin = MARGIN[layout];
-  const lineHeight = size.small * LINE_HEIGHT;
-  const lines: TextLine[] = [];
-  const markers: { x: number; y: number }[] = [];
-  const heading = panelHeading('In words: the documents give no number', { left: margin.left, width: width - margin.left - margin.right, fontSize: size.small });
-  let y = 38 + heading.extra;
-  for (const statement of spec.statements) {
-    const mx = x(midpoint(statement.date));
-    const right = mx < width * 0.5;
-    const room = right ? width - margin.right - (mx + 12) : mx - 12 - margin.left;
-    const textLines = wrapText(`“${statement.text}”`, Math.min(room, 360), size.label);
-    const more = statement.count > 1 ? ` · and ${statement.count - 1} more statement${statement.count > 2 ? 's' : ''}` : '';
-    const sourceLines = wrapText(`${statement.when} · ${statement.source}${more}`, Math.min(room, 360), size.small);
-    const lx = right ? mx + 12 : mx - 12;
-    const anchor = right ? 'start' : 'end';
-    markers.push({ x: mx, y: y + lineHeight / 2 });
-    textLines.forEach((text, index) => lines.push({ text, x: lx, y: y + lineHeight * (index + 0.5), anchor, style: 'words' }));
-    y += textLines.length * lineHeight;
-    sourceLines.forEach((text, index) => lines.push({ text, x: lx, y: y + lineHeight * (index + 0.5), anchor, style: 'source' }));
-    y += sourceLines.length * lineHeight + 12;
+/** A mark's shape: a dot for an average, a diamond for the most or fewest, an arrow for "over" or "under", a dashed bar for a limit, a hollow dot when the kind is not stated, a bar for a range. */
+function markGlyph(type: MarkType, x: number, y: number, y1: number, y2: number, className: string, arrowLength = 16): Plot.Markish[] {
+  const r = MARK.radius;
+  switch (type) {
+    case 'average':
+      return [Plot.dot([{ x, y }], { x: 'x', y: 'y', r, fill: COLOUR.text, className: `${className} ${className}--average` })];
+    case 'extreme':
+      return [Plot.dot([{ x, y }], { x: 'x', y: 'y', r: r + 1, symbol: 'diamond', fill: COLOUR.text, className: `${className} ${className}--extreme` })];
+    case 'unstated':
+      return [Plot.dot([{ x, y }], { x: 'x', y: 'y', r, fill: COLOUR.background, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: `${className} ${className}--unstated` })];
+    case 'lower-bound':
+    case 'upper-bound': {
+      const direction = type === 'lower-bound' ? -1 : 1;
+      return [
+        Plot.ruleY([{ x, y }], { y: 'y', x1: x - 7, x2: x + 7, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: `${className} ${className}--${type}` }),
+        Plot.arrow([{ x, y }], { x1: 'x', y1: 'y', x2: 'x', y2: (d: { y: number }) => d.y + direction * arrowLength, stroke: COLOUR.text, strokeWidth: MARK.stroke, headLength: arrowLength > 12 ? 6 : 4, className: `${className}-arrow` }),
+      ];
+    }
+    case 'limit':
+      return [Plot.ruleY([{ x, y }], { y: 'y', x1: x - 12, x2: x + 12, stroke: COLOUR.text, strokeWidth: 3, strokeDasharray: '4 2', className: `${className} ${className}--limit` })];
+    case 'range':
+      return [
+        Plot.rect([{ x, y1, y2 }], { x1: x - 3, x2: x + 3, y1: 'y2', y2: 'y1', fill: COLOUR.text, className: `${className} ${className}--range` }),
+        Plot.ruleY([y1, y2], { y: (value: number) => value, x1: x - 7, x2: x + 7, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: `${className}-range-end` }),
+      ];
   }
-  const height = Math.ceil(y + 4);
-  const svg = renderPixelPlot({
-    width,
-    height,
-    marks: [
-      heading.mark,
-      Plot.ruleX(yearLines(spec, x), { x: (value: number) => value, y1: 28 + heading.extra, y2: height, stroke: COLOUR.rule, className: 'year-line' }),
-      Plot.dot(markers, { x: 'x', y: 'y', symbol: 'square', r: MARK.radius - 1, fill: COLOUR.background, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: 'caseload-statement' }),
-      ...textMarks(lines, size),
-    ],
-  });
-  return { svg, height, className: 'panel-words' };
 }
 
-function numbersPanel(spec: CaseloadChartSpec, width: number, layout: ChartLayout, x: TimeScale): Panel {
-  const size = TEXT_SIZE[layout];
-  const margin = MARGIN[layout];
-  const lineHeight = size.small * LINE_HEIGHT;
-  const heading = panelHeading('In numbers: cases or children per social worker', { left: margin.left, width: width - margin.left - margin.right, fontSize: size.small });
-  const top = 40 + heading.extra;
-  const plotHeight = layout === 'narrow' ? 190 : 210;
-  const y = scaleLinear([0, spec.yMax], [top + plotHeight, top]);
-  const height = top + plotHeight + 34;
-  const ticks = y.ticks(spec.yMax / 10 + 1).filter((tick) => tick % 10 === 0);
-
-  const points = spec.numbers.filter((number) => number.kind === 'number').map((number) => ({ x: x(midpoint(number.date)), y: y(number.value!) }));
-  const ranges = spec.numbers
-    .filter((number) => number.kind === 'range')
-    .map((number) => ({ x: x(midpoint(number.date)), y1: y(number.low!), y2: y(number.high!) }));
-
-  // Labels in one column left of the marks, so no label covers a mark,
-  // nudged apart vertically and tied to their marks by leader lines.
-  const labelRight = Math.min(...spec.numbers.map((number) => x(midpoint(number.date)))) - 18;
-  const room = Math.min(labelRight - margin.left - 26, 300);
-  const blocks = spec.numbers.map((number) => {
-    const value = number.kind === 'range' ? `${number.low} to ${number.high}` : `${number.value} on average`;
-    const valueLines = wrapText(value, room, size.label, true);
-    const sourceLines = wrapText(`${number.when} · ${number.source}`, room, size.small);
-    const centre = number.kind === 'range' ? (y(number.low!) + y(number.high!)) / 2 : y(number.value!);
-    return { mx: x(midpoint(number.date)), valueLines, sourceLines, centre, size: (valueLines.length + sourceLines.length) * lineHeight };
-  });
-  const order = blocks.map((_, index) => index).sort((a, b) => blocks[a].centre - blocks[b].centre);
-  const starts = dodgeLabels(order.map((index) => ({ at: blocks[index].centre - lineHeight / 2, size: blocks[index].size })), 10, top, top + plotHeight);
-  const lines: TextLine[] = order.flatMap((index, rank) => {
-    const block = blocks[index];
-    return [
-      ...block.valueLines.map((text, line) => ({ text, x: labelRight, y: starts[rank] + lineHeight * (line + 0.5), anchor: 'end' as const, style: 'value' as const })),
-      ...block.sourceLines.map((text, line) => ({ text, x: labelRight, y: starts[rank] + lineHeight * (block.valueLines.length + line + 0.5), anchor: 'end' as const, style: 'source' as const })),
-    ];
-  });
-  const leaders = order.map((index, rank) => ({ x1: labelRight + 4, y1: starts[rank] + lineHeight / 2, x2: blocks[index].mx - MARK.radius - 4, y2: blocks[index].centre }));
-  const years = Array.from({ length: spec.years[1] - spec.years[0] + 1 }, (_, index) => spec.years[0] + index);
-  const every = estimateTextWidth('2000', size.small) + 8 > x(new Date(Date.UTC(2001, 0, 1))) - x(new Date(Date.UTC(2000, 0, 1))) ? 2 : 1;
-
-  const svg = renderPixelPlot({
-    width,
-    height,
-    marks: [
-      heading.mark,
-      Plot.ruleX(yearLines(spec, x), { x: (value: number) => value, y1: top - 8, y2: top + plotHeight, stroke: COLOUR.rule, className: 'year-line' }),
-      Plot.ruleY(ticks, { y: (tick: number) => y(tick), x1: x.range()[0], x2: x.range()[1], stroke: (tick: number) => (tick === 0 ? COLOUR.muted : COLOUR.rule), className: 'value-gridline' }),
-      Plot.text(ticks, { y: (tick: number) => y(tick), x: x.range()[0] - 6, text: String, textAnchor: 'end', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, fontVariant: 'tabular-nums', className: 'value-label' }),
-      Plot.rect(ranges, { x1: (d: { x: number }) => d.x - 4, x2: (d: { x: number }) => d.x + 4, y1: 'y2', y2: 'y1', fill: COLOUR.text, className: 'caseload-range' }),
-      Plot.ruleY(ranges.flatMap((range) => [range.y1, range.y2].map((ry) => ({ x: range.x, y: ry }))), { y: 'y', x1: (d: { x: number }) => d.x - 8, x2: (d: { x: number }) => d.x + 8, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: 'caseload-range-end' }),
-      Plot.link(leaders, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: COLOUR.muted, className: 'leader' }),
-      Plot.dot(points, { x: 'x', y: 'y', r: MARK.radius, fill: COLOUR.text, className: 'caseload-number' }),
-      ...textMarks(lines, size),
-      Plot.ruleX(years.concat(spec.years[1] + 1), { x: (year: number) => x(new Date(Date.UTC(year, 0, 1))), y1: top + plotHeight, y2: top + plotHeight + 5, stroke: COLOUR.muted, className: 'time-tick' }),
-      Plot.text(years.filter((year) => (year - spec.years[0]) % every === 0), {
-        x: (year: number) => x(new Date(Date.UTC(year, 6, 1))),
-        y: top + plotHeight + 17,
-        text: String,
-        lineAnchor: 'middle',
-        fontSize: size.small,
-        fill: COLOUR.muted,
-        fontVariant: 'tabular-nums',
-        className: 'time-label',
-      }),
-    ],
-  });
-  return { svg, height, className: 'panel-numbers' };
+/** The space a mark's shape takes, for labels to keep clear of. */
+function glyphBox(type: MarkType, x: number, y: number, y1: number, y2: number): Box {
+  switch (type) {
+    case 'lower-bound':
+      return { x: x - 8, y: y - 18, width: 16, height: 20 };
+    case 'upper-bound':
+      return { x: x - 8, y: y - 2, width: 16, height: 20 };
+    case 'limit':
+      return { x: x - 13, y: y - 3, width: 26, height: 6 };
+    case 'range':
+      return { x: x - 8, y: Math.min(y1, y2) - 2, width: 16, height: Math.abs(y1 - y2) + 4 };
+    default:
+      return markBox(x, y, MARK.radius + 2);
+  }
 }
 
-function textMarks(lines: readonly TextLine[], size: (typeof TEXT_SIZE)[ChartLayout]) {
-  const styles = {
-    value: { fontSize: size.label, fontWeight: 700, fill: COLOUR.text },
-    words: { fontSize: size.label, fontWeight: 400, fill: COLOUR.text },
-    source: { fontSize: size.small, fontWeight: 400, fill: COLOUR.muted },
-  } as const;
-  return (['value', 'words', 'source'] as const).flatMap((style) =>
-    (['start', 'end'] as const).map((anchor) =>
-      Plot.text(
-        lines.filter((line) => line.style === style && line.anchor === anchor),
-        { x: 'x', y: 'y', text: 'text', textAnchor: anchor, lineAnchor: 'middle', ...styles[style], stroke: COLOUR.background, strokeWidth: 4, paintOrder: 'stroke', className: `label-${style}` },
-      ),
-    ),
-  );
+/** At most `count` lines, the last ending in an ellipsis when words were left out. */
+function shorten(lines: string[], count: number): string[] {
+  return lines.length <= count ? lines : [...lines.slice(0, count - 1), `${lines[count - 1]}…`];
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }

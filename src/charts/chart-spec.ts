@@ -30,6 +30,8 @@ export interface ChartDataRow {
   quote?: string;
   /** Our note on reading it. */
   note?: string;
+  /** The number that stands for the mark on the chart where its label does not fit. */
+  key?: number;
 }
 
 /** The words around a chart. */
@@ -99,24 +101,30 @@ export function yearsInWords(years: readonly (string | number)[], max = 4): stri
   return unique.length > max ? `${unique.length} years between ${unique[0]} and ${unique.at(-1)}` : listInWords(unique);
 }
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-/** @example countInWords(3) // 'three'; countInWords(12) // '12' */
-export function countInWords(count: number): string {
-  return NUMBER_WORDS[count] ?? String(count);
-}
-
 /** @example plural(1, 'visit') // '1 visit'; plural(7, 'visit') // '7 visits' */
 export function plural(count: number, singular: string, several = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : several}`;
 }
 
+/** A verdict at one inspection: its grade in words, its year and its place on its scale (1 best). */
+export interface Verdict {
+  grade: string;
+  year: string;
+  position: number;
+}
+
 /**
- * A sequence of outcomes as a headline: every one when there are few, else
- * the first and the latest with a count.
- * @example journeyInWords(['adequate in 2010', 'good in 2022']) // 'adequate in 2010, good in 2022'
+ * A record of verdicts as a reader would tell it: every one when there are
+ * up to three, else the first, the lowest and the latest.
+ * @example verdictsInWords([adequate2010, inadequate2014, ri2017, good2022, outstanding2025]) // 'adequate in 2010, inadequate in 2014, outstanding in 2025'
  */
-export function journeyInWords(steps: readonly string[], { max = 4, last = ', ' }: { max?: number; last?: string } = {}): string {
-  if (steps.length <= max) return steps.length < 2 ? steps.join('') : `${steps.slice(0, -1).join(', ')}${last}${steps.at(-1)}`;
-  return `${steps[0]}, then ${steps.length - 2} more, to ${steps.at(-1)}`;
+export function verdictsInWords(steps: readonly Verdict[]): string {
+  const worst = lowestVerdict(steps);
+  const picked = steps.length <= 3 ? steps.map((_, index) => index) : [...new Set([0, worst, steps.length - 1])].sort((a, b) => a - b);
+  return listInWords(picked.map((index) => `${steps[index].grade} in ${steps[index].year}`)).replace(/ and ([^,]*)$/, ', $1');
+}
+
+/** The index of the lowest verdict (the first, if several share it). */
+export function lowestVerdict(steps: readonly Verdict[]): number {
+  return steps.reduce((worst, step, index) => (step.position > steps[worst].position ? index : worst), 0);
 }

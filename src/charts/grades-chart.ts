@@ -2,7 +2,8 @@ import type { SiteData } from '../lib/derive-site-data.ts';
 import { EVENT_KIND_LABEL } from '../lib/labels.ts';
 import { formatDateSpan, formatPartialDate } from '../lib/partial-dates.ts';
 import type { DatePrecision, EventKind, Framework, JudgementRow } from '../schema/index.ts';
-import { countInWords, documentsCited, fitAlt, journeyInWords, listInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import { shapeAreaRecord, type AreaRecord } from './area-record.ts';
+import { documentsCited, fitAlt, listInWords, lowestVerdict, plural, verdictsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
 import { renderGradesSvg } from './grades-panels.ts';
 
 /** One headline (overall effectiveness) judgement, placed on its framework's scale. */
@@ -24,15 +25,29 @@ export interface OverallJudgement {
   knownFromMentionsOnly: boolean;
 }
 
-/** A framework's span of years and its scale, for one region of the chart. */
+/** An inspection that graded areas but gave no overall grade (Ofsted's reformed inspections can). */
+export interface GradedWithoutOverall {
+  event: string;
+  framework: string;
+  date: string;
+  precision: DatePrecision;
+  dateLabel: string;
+  knownFromMentionsOnly: boolean;
+}
+
+/** A framework's span of years and its scale, for one band of the chart. */
 export interface ScaleRegion {
   framework: string;
   name: string;
-  /** First year (inclusive) and the year after the last. */
+  /** First year (inclusive) and the year after the last drawn: the next framework's first year, or the axis end. */
   from: number;
   to: number;
   /** Grade names, best first: position = index + 1. */
   scale: string[];
+  /** Other wordings of each grade, by position, so a grade can be shortened in the framework's own words. */
+  aliases: string[][];
+  /** How many graded inspections the documents hold under it. */
+  inspections: number;
 }
 
 /** A straight segment of the overall-effectiveness path: only ever within one framework. */
@@ -54,32 +69,14 @@ export interface UngradedVisit {
   dateLabel: string;
 }
 
-/** One area judgement of an inspection that graded many areas. */
-export interface AreaJudgement {
-  id: string;
-  section?: string;
-  label: string;
-  /** True for a heading area with no grade of its own ("Outcomes…"). */
-  heading: boolean;
-  sub: boolean;
-  grade?: string;
-  position?: number;
-}
-
-export interface AreaMatrix {
-  event: string;
-  dateLabel: string;
-  frameworkName: string;
-  scale: string[];
-  areas: AreaJudgement[];
-}
-
 export interface GradesChartSpec extends ChartSpecBase {
   overall: OverallJudgement[];
+  noOverall: GradedWithoutOverall[];
   path: PathSegment[];
   regions: ScaleRegion[];
   ungraded: UngradedVisit[];
-  matrices: AreaMatrix[];
+  areas: AreaRecord;
+  /** First and last year on the time axis. */
   years: [number, number];
 }
 
@@ -87,10 +84,10 @@ const UNGRADED_KINDS: ReadonlySet<EventKind> = new Set(['unannounced-inspection'
 
 /**
  * The grades chart from the derived data: overall effectiveness on each
- * framework's own scale, the area judgements of inspections that graded
- * areas, and the visits that gave no grade. A path joins judgements only
- * within one framework: never across the change of scale, never across a gap
- * in frameworks.
+ * framework's own scale, with each framework's band running until the next;
+ * inspections that graded areas but gave no overall grade; the visits that
+ * give no grade; and the area-by-area record across every graded
+ * inspection. A path joins judgements only within one framework.
  */
 export function shapeGradesChart(data: SiteData): GradesChartSpec {
   const overall = overallJudgements(data);
@@ -99,67 +96,93 @@ export function shapeGradesChart(data: SiteData): GradesChartSpec {
       ? [{ from: index, to: index + 1, framework: judgement.framework }]
       : [],
   );
-  const regions = scaleRegions(data.frameworks, overall);
-  const ungraded: UngradedVisit[] = data.timeline
-    .filter((event) => UNGRADED_KINDS.has(event.kind) && !event.outcome)
-    .map((event) => ({ id: event.id, knownFromMentionsOnly: event.knownFromMentionsOnly, kind: event.kind, title: event.title, date: event.date, precision: event.precision, dateLabel: formatDateSpan(event.date, event.end) }));
-  const matrices = areaMatrices(data);
+  const noOverall: GradedWithoutOverall[] = data.timeline
+    .filter((event) => event.graded && !event.outcome && event.framework && data.judgements.some((row) => row.event === event.id && row.position !== undefined))
+    .map((event) => ({ event: event.id, framework: event.framework!, date: event.date, precision: event.precision, dateLabel: formatDateSpan(event.date, event.end), knownFromMentionsOnly: event.knownFromMentionsOnly }));
   const years: [number, number] = [Number(data.timeline[0].date.slice(0, 4)), Number(data.timeline.at(-1)!.date.slice(0, 4))];
+  const regions = scaleRegions(data.frameworks, [...overall.map((judgement) => ({ framework: judgement.framework, event: judgement.event })), ...noOverall], years);
+  const ungraded: UngradedVisit[] = data.timeline
+    .filter((event) => UNGRADED_KINDS.has(event.kind) && !event.graded)
+    .map((event) => ({ id: event.id, knownFromMentionsOnly: event.knownFromMentionsOnly, kind: event.kind, title: event.title, date: event.date, precision: event.precision, dateLabel: formatDateSpan(event.date, event.end) }));
+  const areas = shapeAreaRecord(data);
 
   const rows = [
     ...overall.flatMap((judgement) => judgement.ids.flatMap((id) => judgementRows(data, id, 'Overall effectiveness'))),
+    ...noOverall.flatMap((event) => noOverallRows(data, event)),
     ...ungraded.flatMap((visit) => visitRows(data, visit)),
-    ...matrices.flatMap((matrix) =>
-      matrix.areas.filter((area) => !area.heading).flatMap((area) => judgementRows(data, area.id, `${matrix.dateLabel} inspection, by area`)),
-    ),
+    ...areaRows(data),
   ];
-  const journey = overall
+  const steps = overall
     .filter((judgement, index) => index === overall.findIndex((other) => other.event === judgement.event))
-    .map((judgement) => `${judgement.grade.toLowerCase()} in ${judgement.dates[0].date.slice(0, 4)}`);
+    .map((judgement) => ({ grade: judgement.grade.toLowerCase(), year: judgement.dates[0].date.slice(0, 4), position: judgement.position, framework: judgement.framework }));
+  const latestOverall = steps.at(-1);
+  const laterWithoutOverall = noOverall.filter((event) => !latestOverall || event.date.slice(0, 4) > latestOverall.year);
   const breaks = regions.slice(1).map((region) => region.from);
-  // The alt text describes the latest inspection judged area by area.
-  const matrix = matrices.at(-1);
-  const counts = matrix ? gradeCounts(matrix) : '';
-  const scales = regions.length < 2 ? 'one scale' : `${countInWords(regions.length)} different scales`;
-  const matrixWords =
-    matrices.length === 0
-      ? ''
-      : matrices.length === 1
-        ? `, and the ${matrices[0].dateLabel} inspection's judgements area by area`
-        : matrices.length <= 3
-          ? `, and the ${listInWords(matrices.map((candidate) => candidate.dateLabel))} inspections' judgements area by area`
-          : `, and the judgements of ${matrices.length} inspections area by area`;
-  const altJourney = journey.length <= 4 ? listInWords(journey) : `${journey[0]} at first and ${journey.at(-1)} most recently, across ${journey.length} graded inspections`;
+  const latestColumn = areas.columns.at(-1);
+  const latestCells = latestColumn ? areas.cells.filter((cell) => cell.event === latestColumn.event && cell.grades.length > 0) : [];
+
   return {
-    title: journey.length ? `Ofsted's verdict: ${journeyInWords(journey)}, on ${scales}` : 'Ofsted’s verdicts: no graded inspection in the documents we hold',
-    subtitle: `Overall effectiveness at each graded inspection, each on its own framework's four-point scale, with the visits that give no grade${matrixWords}.`,
+    title: gradesTitle(steps, laterWithoutOverall),
+    subtitle: `Overall effectiveness at each graded inspection, on its framework's own scale, with the visits that give no grade; below, every graded inspection area by area${areas.columns.length ? `, ${areas.columns[0].year} to ${latestColumn!.year}` : ''}.`,
     alt: fitAlt(
-      journey.length ? `Ofsted judged Manchester's children's services ${altJourney}.` : 'No graded inspection of Manchester’s children’s services in the documents we hold.',
-      breaks.length > 0 && `The scale changed in ${breaks.length <= 3 ? listInWords(breaks.map(String)) : `${breaks.length} times`}: no line joins grades across it.`,
-      `${ungraded.length === 1 ? '1 visit' : `${ungraded.length} visits`} gave no grade.`,
-      counts ? [`The ${matrix!.areas.filter((area) => !area.heading).length} area judgements of ${matrix!.dateLabel}: ${counts}.`, `Area by area in ${matrix!.dateLabel}: ${counts}.`] : undefined,
+      steps.length ? `Ofsted judged Manchester's children's services ${steps.length <= 5 ? listInWords(steps.map((step) => `${step.grade} in ${step.year}`)) : `${steps[0].grade} in ${steps[0].year} at first and ${latestOverall!.grade} in ${latestOverall!.year} most recently, across ${steps.length} overall judgements`}.` : 'No overall grade in the documents we hold.',
+      laterWithoutOverall.length > 0 && `${plural(laterWithoutOverall.length, 'later inspection')} graded areas with no overall grade.`,
+      breaks.length > 0 && `The framework and its scale changed in ${breaks.length <= 3 ? listInWords(breaks.map(String)) : `${breaks.length} years`}: no line joins grades across a change.`,
+      latestColumn && latestCells.length > 0 && [`Area by area in ${latestColumn.year}: ${latestCells.map((cell) => `${topicLabel(areas, cell.topic).toLowerCase()} ${cell.grades.map((grade) => grade.grade.toLowerCase()).join(' / ')}`).join(', ')}.`, `${latestCells.length} areas were graded in ${latestColumn.year}.`],
+      `${plural(ungraded.length, 'visit')} gave no grade.`,
     ),
     notes: [
       ...regions.slice(1).map(
         (region, index) =>
-          `From ${region.from} Ofsted used a new framework (${region.name}) with a new scale: “${regions[index].scale[2]}” on the old scale and “${region.scale[2]}” on the new one share third place but are different judgements, so no line joins grades across the change.`,
+          `From ${region.from} Ofsted inspected under ${region.name}, with its own scale: “${regions[index].scale[2]}” on the old scale and “${region.scale[2] ?? region.scale.at(-1)}” on the new one are different judgements, so no line joins grades across the change.`,
       ),
-      ...overall
-        .filter((judgement) => judgement.sourcesDisagree)
-        .map((judgement) => `The ${judgement.grade.toLowerCase()} judgement is dated ${judgement.dateLabel} by different sources; both dates are drawn, joined.`),
+      ...regions.filter((region) => region.inspections === 0).map((region) => `Ofsted inspected under ${region.name} from ${region.from}; the documents we hold report no graded inspection under it.`),
+      ...(noOverall.length
+        ? [`${noOverall.length <= 3 ? listInWords(noOverall.map((event) => event.dateLabel)) : `${noOverall.length} inspections from ${noOverall[0].date.slice(0, 4)}`}: graded area by area with no overall grade, so drawn as squares on a row of their own, with their area grades in the record below.`]
+        : []),
+      ...overall.filter((judgement) => judgement.sourcesDisagree).map((judgement) => `The ${judgement.grade.toLowerCase()} judgement is dated ${judgement.dateLabel} by different sources; both dates are drawn, joined.`),
       ...overall.filter((judgement) => judgement.dates.every((date) => date.precision === 'year')).map((judgement) => `The ${judgement.dates[0].date} ${judgement.grade.toLowerCase()} judgement is known only to the year: the bracket spans it.`),
-      'Inspections we know only from later documents are drawn hollow: we do not hold their reports, only the grades those documents give.',
-      ...laterFrameworkNote(data.frameworks, regions),
+      ...(overall.some((judgement) => judgement.knownFromMentionsOnly) ? ['Inspections we know only from later documents are drawn hollow: we do not hold their reports, only the grades those documents give.'] : []),
+      ...jointJudgementNotes(areas),
+      ...headlineNotes(areas),
+      'The area-by-area record shows each grade in words; where words do not fit they are shortened, and the key spells them out. The table below lists every judgement, including each report’s full list of sub-judgements.',
     ],
     sourceDocuments: documentsCited(rows, data.documents.map((doc) => doc.slug)),
     rows,
     overall,
+    noOverall,
     path,
     regions,
     ungraded,
-    matrices,
+    areas,
     years,
   };
+}
+
+interface Step {
+  grade: string;
+  year: string;
+  position: number;
+  framework: string;
+}
+
+/**
+ * The headline in a reader's words: the first verdict, the lowest and the
+ * latest, and whether every inspection since the lowest was better than
+ * the one before; positions are compared only within one framework's scale
+ * or by the scales' shared best and worst, never "adequate" against
+ * "requires improvement".
+ */
+function gradesTitle(steps: readonly Step[], laterWithoutOverall: readonly GradedWithoutOverall[]): string {
+  const tail = laterWithoutOverall.length ? `; since ${laterWithoutOverall[0].date.slice(0, 4)}, graded area by area with no overall grade` : '';
+  if (steps.length === 0) return laterWithoutOverall.length ? `Ofsted graded Manchester's children's services area by area, with no overall grade` : 'Ofsted’s verdicts: no graded inspection in the documents we hold';
+  if (steps.length === 1) return `Ofsted judged Manchester's children's services ${steps[0].grade} in ${steps[0].year}${tail}`;
+  const worstIndex = lowestVerdict(steps);
+  const since = steps.slice(worstIndex);
+  const betterEachTime = since.length > 2 && since.every((step, index) => index === 0 || step.position < since[index - 1].position);
+  const words = capitalise(verdictsInWords(steps));
+  if (tail) return `${words}${tail}`;
+  return betterEachTime ? `${words}: better at every inspection since ${steps[worstIndex].year}` : `${words}: Ofsted’s verdicts on Manchester’s children’s services`;
 }
 
 /** The headline judgements on a known scale, one per event and grade, in date order. */
@@ -194,65 +217,56 @@ function overallJudgements(data: SiteData): OverallJudgement[] {
     .sort((a, b) => a.dates[0].date.localeCompare(b.dates[0].date));
 }
 
-/** One region per framework that has an overall judgement, from its first year to the next region. */
-function scaleRegions(frameworks: readonly Framework[], overall: readonly OverallJudgement[]): ScaleRegion[] {
-  const used = frameworks.filter((framework) => framework.years && overall.some((judgement) => judgement.framework === framework.id));
-  return used
-    .sort((a, b) => a.years!.from - b.years!.from)
-    .map((framework, index, all) => ({
+/**
+ * One band per graded framework in use on the time axis, each running from
+ * its first year (or the axis start) until the next band begins, or until
+ * the framework ended, or to the axis end: a framework in force still has
+ * its scale drawn across the years since.
+ */
+function scaleRegions(frameworks: readonly Framework[], graded: readonly { framework: string; event: string }[], [first, last]: [number, number]): ScaleRegion[] {
+  const axisEnd = last + 1;
+  const used = frameworks
+    .filter((framework) => framework.graded && framework.years && framework.scale.length && framework.years.from < axisEnd && (framework.years.to ?? axisEnd) >= first)
+    .sort((a, b) => a.years!.from - b.years!.from);
+  return used.map((framework, index) => {
+    const next = used[index + 1];
+    const ended = framework.years!.to !== undefined ? framework.years!.to + 1 : axisEnd;
+    const scale = [...framework.scale].sort((a, b) => a.position - b.position);
+    return {
       framework: framework.id,
       name: framework.shortName,
-      from: framework.years!.from,
-      to: all[index + 1]?.years!.from ?? (framework.years!.to ?? framework.years!.from) + 1,
-      scale: [...framework.scale].sort((a, b) => a.position - b.position).map((grade) => grade.label),
-    }));
-}
-
-function laterFrameworkNote(frameworks: readonly Framework[], regions: readonly ScaleRegion[]): string[] {
-  const last = regions.at(-1);
-  const later = frameworks.filter((framework) => framework.graded && framework.years && last && framework.years.from >= last.to);
-  return later.map((framework) => `From ${framework.years!.from} Ofsted inspected under ${framework.shortName}; the documents we hold report no graded inspection under it, only focused visits, which are not graded.`);
-}
-
-/** Area-by-area judgements of each inspection that graded more than its headline. */
-function areaMatrices(data: SiteData): AreaMatrix[] {
-  const events = [...new Set(data.judgements.filter((row) => !row.headline && row.position !== undefined).map((row) => row.event))];
-  return events.map((eventId) => {
-    const rows = data.judgements.filter((row) => row.event === eventId);
-    const framework = data.frameworks.find((candidate) => candidate.id === rows[0].framework)!;
-    const event = data.timeline.find((candidate) => candidate.id === eventId)!;
-    const areas: AreaJudgement[] = framework.areas.flatMap((area): AreaJudgement[] => {
-      const row = rows.find((candidate) => candidate.area === area.id);
-      const isParentOfJudged = rows.some((candidate) => candidate.parentArea === area.id);
-      if (!row && !isParentOfJudged) return [];
-      return [
-        {
-          id: row?.id ?? area.id,
-          ...(area.section ? { section: area.section } : {}),
-          label: area.label,
-          heading: !row,
-          sub: area.parent !== undefined,
-          ...(row ? { grade: row.grade, position: row.position } : {}),
-        },
-      ];
-    });
-    return {
-      event: eventId,
-      dateLabel: formatPartialDate(event.date.slice(0, 7)),
-      frameworkName: framework.shortName,
-      scale: [...framework.scale].sort((a, b) => a.position - b.position).map((grade) => grade.label),
-      areas,
+      from: Math.max(first, framework.years!.from),
+      to: Math.min(axisEnd, next ? Math.max(next.years!.from, first) : ended),
+      scale: scale.map((grade) => grade.label),
+      aliases: scale.map((grade) => grade.aliases),
+      inspections: new Set(graded.filter((judgement) => judgement.framework === framework.id).map((judgement) => judgement.event)).size,
     };
   });
 }
 
+function topicLabel(areas: AreaRecord, topic: string): string {
+  return areas.topics.find((candidate) => candidate.id === topic)?.label ?? topic;
+}
 
-function gradeCounts(matrix: AreaMatrix): string {
-  return matrix.scale
-    .map((grade, index) => ({ grade, count: matrix.areas.filter((area) => area.position === index + 1).length }))
-    .filter(({ count }) => count > 0)
-    .map(({ grade, count }) => `${count} ${grade.toLowerCase()}`)
-    .join(', ');
+/** Notes for areas that judged two topics together, once per pair and framework wording. */
+function jointJudgementNotes(areas: AreaRecord): string[] {
+  const byPair = new Map<string, string[]>();
+  for (const cell of areas.cells.filter((candidate) => candidate.judgedWith.length > 0)) {
+    const topics = [cell.topic, ...cell.judgedWith].sort((a, b) => areas.topics.findIndex((topic) => topic.id === a) - areas.topics.findIndex((topic) => topic.id === b));
+    const key = topics.join('+');
+    const year = areas.columns.find((column) => column.event === cell.event)!.year;
+    byPair.set(key, [...new Set([...(byPair.get(key) ?? []), year])]);
+  }
+  return [...byPair].map(([key, years]) => {
+    const names = key.split('+').map((topic) => topicLabel(areas, topic).toLowerCase());
+    return `In ${listInWords(years)}, ${listInWords(names)} were judged together, as one judgement: the record gives the grade on both rows, joined by a bracket.`;
+  });
+}
+
+/** A note for inspections whose framework has no overall area: the record's overall row holds their headline judgements. */
+function headlineNotes(areas: AreaRecord): string[] {
+  const years = [...new Set(areas.cells.filter((cell) => cell.fromHeadlines && cell.grades.length > 1).map((cell) => areas.columns.find((column) => column.event === cell.event)!.year))];
+  return years.length ? [`In ${listInWords(years)} the framework gave no single overall judgement: the overall row gives its headline judgements (${listInWords([...new Set(areas.cells.filter((cell) => cell.fromHeadlines).flatMap((cell) => cell.grades.map((grade) => grade.areaLabel.split(':')[0].toLowerCase())))])}).`] : [];
 }
 
 function judgementRows(data: SiteData, id: string, group: string): ChartDataRow[] {
@@ -271,11 +285,36 @@ function judgementRows(data: SiteData, id: string, group: string): ChartDataRow[
         ...(row.gradeAsWritten.toLowerCase() !== row.grade.toLowerCase() ? [`written “${row.gradeAsWritten}”`] : []),
         ...(citation.role === 'mention' ? ['reported by a later document'] : []),
         ...(event?.dateConflict ? ['sources disagree on the date'] : []),
+        ...(row.topics.length > 1 ? [`judged together: ${row.topics.join(' and ')}`] : []),
       ],
       document: citation.document,
       ...(citation.quote ? { quote: citation.quote } : {}),
     };
   });
+}
+
+/** Every graded area judgement that is not the headline, grouped by inspection: the record, and each report's whole list. */
+function areaRows(data: SiteData): ChartDataRow[] {
+  const rows = data.judgements.filter((row) => !row.headline && row.position !== undefined && row.framework);
+  return rows.flatMap((row) => {
+    const event = data.timeline.find((candidate) => candidate.id === row.event)!;
+    const topics = row.topics.map((topic) => data.topics.find((candidate) => candidate.id === topic)?.label ?? topic);
+    return judgementRows(data, row.id, `${formatPartialDate(event.date.slice(0, 7))} inspection, ${topics.length ? topics.join(' and ').toLowerCase() : 'by area'}`);
+  });
+}
+
+function noOverallRows(data: SiteData, event: GradedWithoutOverall): ChartDataRow[] {
+  const timelineEvent = data.timeline.find((candidate) => candidate.id === event.event)!;
+  const framework = data.frameworks.find((candidate) => candidate.id === event.framework);
+  return timelineEvent.citations.map((citation) => ({
+    label: `Overall effectiveness: ${timelineEvent.title}`,
+    value: 'No overall grade (areas graded)',
+    when: event.dateLabel,
+    date: event.date,
+    qualifiers: [framework ? `${framework.shortName}: areas graded, no overall grade` : 'areas graded, no overall grade', ...(citation.role === 'mention' ? ['reported by a later document'] : [])],
+    document: citation.document,
+    ...(citation.quote ? { quote: citation.quote } : {}),
+  }));
 }
 
 function visitRows(data: SiteData, visit: UngradedVisit): ChartDataRow[] {
@@ -289,6 +328,10 @@ function visitRows(data: SiteData, visit: UngradedVisit): ChartDataRow[] {
     document: citation.document,
     ...(citation.quote ? { quote: citation.quote } : {}),
   }));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The grades chart as an inline SVG string, `width` units wide. */

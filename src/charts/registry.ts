@@ -3,6 +3,7 @@ import type { SiteData } from '../lib/derive-site-data.ts';
 import { renderAdoptionChart, shapeAdoptionChart } from './adoption-chart.ts';
 import { renderCaseloadChart, shapeCaseloadChart } from './caseload-chart.ts';
 import type { ChartDataRow, ChartText } from './chart-spec.ts';
+import { CHART_IDS, isChartId, type ChartId } from './chart-ids.ts';
 import { renderGradesChart, shapeGradesChart } from './grades-chart.ts';
 import { CHART_WIDTH } from './theme.ts';
 import { renderTimelineChart, shapeTimelineChart } from './timeline-chart.ts';
@@ -14,9 +15,7 @@ import { renderTimelineChart, shapeTimelineChart } from './timeline-chart.ts';
  * The data is imported with a JSON import attribute (not through
  * `lib/site-data.ts`) so that plain Node scripts can use the registry too.
  */
-export const CHART_IDS = ['timeline', 'grades', 'caseloads', 'adoption'] as const;
-
-export type ChartId = (typeof CHART_IDS)[number];
+export { CHART_IDS, isChartId, type ChartId };
 
 /** A chart ready to show: its words, its data and its drawing. */
 export interface Chart extends ChartText {
@@ -37,11 +36,6 @@ const NAMES: Record<ChartId, string> = {
   caseloads: 'Caseloads',
   adoption: 'Adoption timeliness',
 };
-
-/** True for the id of a chart in the registry. */
-export function isChartId(id: string): id is ChartId {
-  return (CHART_IDS as readonly string[]).includes(id);
-}
 
 /**
  * The chart with an id, shaped from the site's derived data (or other data,

@@ -15,6 +15,7 @@ export const LIGHT_COLOURS = {
   '--muted': '#555250',
   '--rule': '#d5d1c8',
   '--bg': '#fdfcf9',
+  '--link': '#0a58a8',
   '--grade-1': '#17694d',
   '--grade-2': '#3b7f2f',
   '--grade-3': '#a86200',
@@ -36,15 +37,19 @@ export const COLOUR = {
   rule: cssColour('--rule'),
   background: cssColour('--bg'),
   ungraded: cssColour('--grade-none'),
+  /** The place a chart is about, against others (Manchester against England). */
+  focus: cssColour('--link'),
 } as const;
 
 /**
  * The grade palette: position on a framework's scale (1 best) to colour.
- * Colour is never the only channel: every graded mark also carries its
- * grade in words.
+ * A scale longer than four is spread over the same four colours, best to
+ * worst. Colour is never the only channel: every graded mark also carries
+ * its grade in words or its place on a labelled scale.
  */
-export function gradeColour(position: number | undefined): string {
-  switch (position) {
+export function gradeColour(position: number | undefined, scaleSize = 4): string {
+  const step = position === undefined || scaleSize <= 4 ? position : Math.round(1 + ((position - 1) * 3) / (scaleSize - 1));
+  switch (step) {
     case 1:
       return cssColour('--grade-1');
     case 2:
@@ -99,9 +104,10 @@ export const MARK = { radius: 6, stroke: 2, thinStroke: 1.5 } as const;
 /**
  * Marker shape by kind of event (Plot symbol names), so that kind never
  * depends on colour: circles for inspections, diamonds for monitoring visits,
- * squares for focused visits, triangles for council reports, stars for news.
+ * squares for focused visits, triangles for council reports, stars for news,
+ * hexagons for official statistics.
  */
-export const KIND_SYMBOL: Record<EventKind, 'circle' | 'diamond' | 'square' | 'triangle' | 'star'> = {
+export const KIND_SYMBOL: Record<EventKind, 'circle' | 'diamond' | 'square' | 'triangle' | 'star' | 'hexagon'> = {
   inspection: 'circle',
   'service-inspection': 'circle',
   'unannounced-inspection': 'circle',
@@ -109,5 +115,5 @@ export const KIND_SYMBOL: Record<EventKind, 'circle' | 'diamond' | 'square' | 't
   'focused-visit': 'square',
   'council-report': 'triangle',
   'news-article': 'star',
-  'statistics-release': 'square',
+  'statistics-release': 'hexagon',
 };

@@ -27,6 +27,30 @@ const TYPE = {
 } as const;
 const LINE = 1.3;
 
+/** The most lines the source line may take on the card; a longer list of sources is shortened (see `boundedSource`). */
+export const MAX_SOURCE_LINES = 10;
+
+/**
+ * A citation short enough for the card: its sources as many as fit in
+ * MAX_SOURCE_LINES, then how many more there are, and always its last
+ * part, which names the chart and its address (where every source is
+ * listed). A chart drawn from hundreds of documents would otherwise make a
+ * card taller than any page.
+ * @example boundedSource('Source: A; B; …; Z; chart: Judged, https://…', 600) // 'Source: A; B; and 24 more sources, listed on the chart’s page; chart: Judged, https://…'
+ */
+export function boundedSource(source: string, width: number, size = TYPE.source.size): string {
+  if (wrapText(source, width, size).length <= MAX_SOURCE_LINES) return source;
+  const parts = source.split('; ');
+  const tailStart = parts.findIndex((part) => part.startsWith('chart: '));
+  const head = tailStart === -1 ? parts : parts.slice(0, tailStart);
+  const tail = tailStart === -1 ? [] : parts.slice(tailStart);
+  for (let kept = head.length - 1; kept >= 1; kept -= 1) {
+    const shortened = [...head.slice(0, kept), `and ${head.length - kept} more sources, listed on the chart’s page`, ...tail].join('; ');
+    if (wrapText(shortened, width, size).length <= MAX_SOURCE_LINES) return shortened;
+  }
+  return [`Source: ${head.length} documents, listed on the chart’s page`, ...tail].join('; ');
+}
+
 const escapeText = (text: string) => text.replace(/[<>&"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[char]!);
 
 /** Wrapped lines of one text block, placed from `top`; returns the markup and the new top. */
@@ -65,7 +89,7 @@ export function chartCardSvg(chart: string, text: ChartCardText, palette: Palett
     parts.push(block.markup);
     top = block.top;
   }
-  for (const [content, style] of [[text.source, TYPE.source], [text.footer, TYPE.footer]] as const) {
+  for (const [content, style] of [[boundedSource(text.source, textWidth), TYPE.source], [text.footer, TYPE.footer]] as const) {
     if (!content) continue;
     const block = textBlock(content, style, top + 4, textWidth);
     parts.push(block.markup);
@@ -99,8 +123,10 @@ export function siteCardSvg(text: { kicker: string; headline: string; siteName: 
   const width = 1200;
   const height = 630;
   const margin = 72;
-  const headlineSize = 56;
-  const lines = wrapText(text.headline, width - 2 * margin, headlineSize, true);
+  // The headline is the story's, as long as an editor writes it: it takes
+  // the smallest step down in size that fits it in three lines above the grades.
+  const fit = (size: number) => ({ size, lines: wrapText(text.headline, width - 2 * margin, size, true) });
+  const { size: headlineSize, lines } = [56, 48, 42, 36].map(fit).find((candidate) => candidate.lines.length <= 3) ?? fit(36);
   const headline = lines
     .map((line, index) => `<text x="${margin}" y="${200 + index * headlineSize * 1.15}" font-size="${headlineSize}" font-weight="700" fill="var(--text)">${escapeText(line)}</text>`)
     .join('');

@@ -47,11 +47,19 @@ export const PNG_SCALE = 2;
  */
 export const MAX_PNG_PIXELS = 12_000_000;
 
-/** PNG pixels per SVG unit for a card of this size: PNG_SCALE within the pixel budget. */
+/**
+ * The tallest a PNG download may be, in pixels: a page of print at twice
+ * screen size. The charts lay themselves out to stay within it at PNG_SCALE
+ * whatever the record holds (tests/charts/legibility.test.ts); a card that
+ * still would not is scaled down whole.
+ */
+export const MAX_PNG_HEIGHT = 4000;
+
+/** PNG pixels per SVG unit for a card of this size: PNG_SCALE within the pixel budget and MAX_PNG_HEIGHT. */
 export function pngScale({ width, height }: { width: number; height: number }): number {
   // resvg rounds each side to whole pixels: shrink until that still fits.
-  let scale = Math.min(PNG_SCALE, Math.sqrt(MAX_PNG_PIXELS / (width * height)));
-  while (Math.round(width * scale) * Math.round(height * scale) > MAX_PNG_PIXELS) scale *= 0.999;
+  let scale = Math.min(PNG_SCALE, Math.sqrt(MAX_PNG_PIXELS / (width * height)), MAX_PNG_HEIGHT / height);
+  while (Math.round(width * scale) * Math.round(height * scale) > MAX_PNG_PIXELS || Math.round(height * scale) > MAX_PNG_HEIGHT) scale *= 0.999;
   return scale;
 }
 

@@ -1,7 +1,8 @@
 import type { Framework } from '../schema/index.ts';
 import { problemsIn, type ContentProblem } from './content-problem.ts';
 import { gradeOnScale } from './headline-outcome.ts';
-import { datesAgree, formatPartialDate } from './partial-dates.ts';
+import { claimsAgree, agreesWithRecord, dateOfWords, recordWindowWords, type EventDateClaim, type RecordDates } from './event-dates.ts';
+import { formatPartialDate } from './partial-dates.ts';
 import type { CheckedDocument } from './salvage-document.ts';
 
 interface Claim<Value> {
@@ -11,32 +12,37 @@ interface Claim<Value> {
 }
 
 /**
- * Warns when a document gives an event a date or a grade that an earlier
+ * Warns when a document gives an event a date or a grade that another
  * document contradicts. These are warnings, not errors: sources do disagree
- * (the 2014 inspection is "June 2014" in Ofsted's letter and "September 2014"
- * in the news), and the site shows both. The warning lands on the later
- * document, the one an editor is most likely adding.
+ * (while we hold no report of it, the 2014 inspection is "June 2014" in
+ * Ofsted's letter and "September 2014" in the news), and the site shows
+ * both. When we hold the event's own record, each other date is checked
+ * against it, as the date of the visit, the judgement or the publication
+ * (`dateOf`); otherwise the warning lands on the later of two documents,
+ * the one an editor is most likely adding.
  */
 export function checkConflicts(documents: readonly CheckedDocument[], frameworks: readonly Framework[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const dated = documents
     .filter((doc) => doc.data.published)
     .sort((a, b) => a.data.published!.localeCompare(b.data.published!) || a.file.path.localeCompare(b.file.path));
-  const dates = new Map<string, Claim<string>[]>();
+  const dates = new Map<string, Claim<EventDateClaim>[]>();
+  const records = new Map<string, { doc: CheckedDocument; dates: RecordDates }>();
   const grades = new Map<string, Claim<{ written: string; onScale: string }>[]>();
   const add = <Value>(map: Map<string, Claim<Value>[]>, key: string, claim: Claim<Value>) => map.set(key, [...(map.get(key) ?? []), claim]);
 
   for (const doc of dated) {
     const { event, visit, published, framework, judgements, mentions } = doc.data;
     if (event) {
-      add(dates, event.id, { doc, at: visit ? ['visit', 'start'] : ['published'], value: visit?.start ?? published! });
+      records.set(event.id, { doc, dates: { visit, published: published! } });
+      add(dates, event.id, { doc, at: visit ? ['visit', 'start'] : ['published'], value: visit ? { date: visit.start, end: visit.end } : { date: published!, dateOf: 'published' } });
       judgements.forEach((judgement, index) => {
         if (judgement) add(grades, `${event.id} ${judgement.area}`, { doc, at: ['judgements', index, 'grade'], value: gradeOf(frameworks, framework, judgement.grade) });
       });
     }
     mentions.forEach((mention, index) => {
       if (!mention) return;
-      add(dates, mention.event, { doc, at: ['mentions', index, 'date'], value: mention.date });
+      add(dates, mention.event, { doc, at: ['mentions', index, 'date'], value: { date: mention.date, end: mention.end, dateOf: mention.dateOf } });
       if (!mention.outcome) return;
       const area = mention.outcome.area ?? frameworks.find((candidate) => candidate.id === mention.framework)?.areas.find((candidate) => candidate.headline)?.id ?? 'overall';
       add(grades, `${mention.event} ${area}`, { doc, at: ['mentions', index, 'outcome', 'grade'], value: gradeOf(frameworks, mention.framework, mention.outcome.grade) });
@@ -44,11 +50,22 @@ export function checkConflicts(documents: readonly CheckedDocument[], frameworks
   }
 
   for (const [event, claims] of dates) {
-    eachContradiction(claims, (a, b) => !datesAgree(a, b), (claim, earlier) =>
+    const record = records.get(event);
+    if (record) {
+      for (const claim of claims.filter((candidate) => candidate.doc !== record.doc && !agreesWithRecord(candidate.value, record.dates))) {
+        problemsIn(claim.doc.file, problems, 'warning')(
+          claim.at,
+          `dates ${dateOfWords(claim.value.dateOf)}the event "${event}" ${formatPartialDate(claim.value.date)}, but its own record, ${record.doc.file.path}, gives ${recordWindowWords(record.dates, claim.value.dateOf)}`,
+          `if the document gives the date of the judgement or of the report's publication, say so with dateOf: judgement or dateOf: published; ${KEEP_BOTH}`,
+        );
+      }
+      continue;
+    }
+    eachContradiction(claims, (a, b) => !claimsAgree(a, b), (claim, earlier) =>
       problemsIn(claim.doc.file, problems, 'warning')(
         claim.at,
-        `dates the event "${event}" ${formatPartialDate(claim.value)}, but ${earlier.doc.file.path} dates it ${formatPartialDate(earlier.value)}`,
-        'if the sources really disagree, keep both (the site shows both dates) and explain in the note: field; otherwise correct the date',
+        `dates ${dateOfWords(claim.value.dateOf)}the event "${event}" ${formatPartialDate(claim.value.date)}, but ${earlier.doc.file.path} dates ${earlier.value.dateOf ? dateOfWords(earlier.value.dateOf).replace(/ of $/, '') : 'it'} ${formatPartialDate(earlier.value.date)}`,
+        KEEP_BOTH,
       ),
     );
   }
@@ -64,6 +81,8 @@ export function checkConflicts(documents: readonly CheckedDocument[], frameworks
   }
   return problems;
 }
+
+const KEEP_BOTH = 'if the sources really disagree, keep both (the site shows both dates) and explain in the note: field; otherwise correct the date';
 
 /** Calls back once for each claim contradicted by a claim from an earlier document. */
 function eachContradiction<Value>(

@@ -1,3 +1,4 @@
+import { PageNameSchema } from '../schema/index.ts';
 import type { ContentProblem } from './content-problem.ts';
 import type { ParsedSourceFile } from './parse-source-file.ts';
 import { suggestSlug } from './value-words.ts';
@@ -66,15 +67,20 @@ export function checkStrayFiles(entries: readonly StrayFile[]): ContentProblem[]
     const inFrameworks = path.includes('frameworks/');
     const position = { line: 1, column: 1 };
     if (kind !== 'file') return { severity: 'error' as const, path, position, field: 'file name', ...notARegularFile(kind) };
+    const inPages = /(^|[\\/])pages[\\/]/.test(path);
     return {
       severity: 'error' as const,
       path,
       position,
       field: 'file name',
-      message: inFrameworks
-        ? 'is not read: frameworks must be .yaml files directly in content/frameworks/'
-        : 'is not read: documents must be .md files directly in content/documents/',
-      fix: inFrameworks ? 'rename it to end in ".yaml", or move it out of content/' : 'rename it to end in ".md" (not .markdown or .txt), or move it out of content/',
+      message: inPages
+        ? `is not read: the site's pages are ${PageNameSchema.options.map((name) => `${name}.md`).join(' and ')}`
+        : inFrameworks
+          ? 'is not read: frameworks must be .yaml files directly in content/frameworks/'
+          : 'is not read: documents must be .md files directly in content/documents/',
+      fix: inPages
+        ? 'write its text into one of those pages, or move it out of content/'
+        : inFrameworks ? 'rename it to end in ".yaml", or move it out of content/' : 'rename it to end in ".md" (not .markdown or .txt), or move it out of content/',
     };
   });
 }

@@ -5,6 +5,7 @@ import { CSV_DIALECT, toCsv, type FlatTable } from './csv.ts';
 import { figureTable, judgementTable, timelineTable } from './dataset-tables.ts';
 import type { SiteData } from './derive-site-data.ts';
 import { LICENCE_LABEL, SITE_NAME } from './labels.ts';
+import { yearRange } from './site-facts.ts';
 import { formatPartialDate } from './partial-dates.ts';
 
 /**
@@ -179,11 +180,12 @@ function dataResource(name: DatasetName, data: SiteData, siteUrl: string): DataR
 export function dataPackage(data: SiteData, siteUrl: string, version: string) {
   return {
     $schema: DATA_PACKAGE_PROFILE,
-    name: 'manchester-childrens-services-ofsted-2009-2020',
+    // A package's name is its identity: it stays the same as documents are added.
+    name: 'manchester-childrens-services-ofsted',
     id: new URL('data/datapackage.json', siteUrl).href,
     title: SITE_NAME,
     description:
-      'How Ofsted judged Manchester City Council’s children’s services, 2009–2020: every inspection and visit, every graded judgement and every figure that matters, each traced to the sentence in the source document it comes from.',
+      `How Ofsted judged Manchester City Council’s children’s services, ${yearRange(data)}: every inspection and visit, every graded judgement and every figure that matters, each traced to the sentence in the source document it comes from.`,
     homepage: new URL('data/', siteUrl).href,
     version,
     keywords: ['Ofsted', 'Manchester', 'children’s services', 'inspections', 'social care'],

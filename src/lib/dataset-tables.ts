@@ -13,7 +13,7 @@ const citationQuotes = (citations: readonly Citation[]) =>
 
 export function timelineTable(events: readonly TimelineEvent[], siteUrl: string): FlatTable {
   return {
-    columns: ['id', 'kind', 'title', 'date', 'precision', 'end', 'date_conflict', 'all_dates', 'framework', 'outcome', 'outcome_position', 'known_from_mentions_only', 'summary', 'source_documents', 'source_quotes'],
+    columns: ['id', 'kind', 'title', 'date', 'precision', 'end', 'date_conflict', 'all_dates', 'framework', 'outcome', 'outcome_position', 'graded', 'known_from_mentions_only', 'summary', 'source_documents', 'source_quotes'],
     rows: events.map((event) => ({
       id: event.id,
       kind: event.kind,
@@ -26,6 +26,7 @@ export function timelineTable(events: readonly TimelineEvent[], siteUrl: string)
       framework: event.framework,
       outcome: event.outcome,
       outcome_position: event.outcomePosition,
+      graded: event.graded,
       known_from_mentions_only: event.knownFromMentionsOnly,
       summary: event.summary,
       source_documents: citationDocuments(siteUrl, event.citations),

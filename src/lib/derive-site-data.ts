@@ -1,9 +1,9 @@
-import type { Framework, FigureRow, JudgementRow, JudgementTopic, Metric, SourceDocument, TimelineEvent } from '../schema/index.ts';
+import type { Framework, FigureRow, JudgementRow, JudgementTopic, Metric, PageName, SourceDocument, TimelineEvent } from '../schema/index.ts';
 import { deriveFigures } from './derive-figures.ts';
 import { deriveJudgements } from './derive-judgements.ts';
 import { deriveTimeline } from './derive-timeline.ts';
 import { renderBodyTree } from './markdown-body.ts';
-import type { ValidContent } from './validate-content.ts';
+import type { PageEntry, ValidContent } from './validate-content.ts';
 
 /** A document's metadata and content model, addressed by its slug. */
 export type DocumentRecord = SourceDocument & { slug: string };
@@ -23,11 +23,13 @@ export interface SiteData {
    * dropped and the rest sanitised (src/lib/markdown-body.ts).
    */
   bodies: Record<string, string>;
+  /** The story and About pages as written (rendered by src/story/); absent in data derived from documents alone. */
+  pages?: Partial<Record<PageName, PageEntry>>;
 }
 
 /** Derives the site's datasets from validated content. Pure and deterministic. */
 export function deriveSiteData(content: ValidContent): SiteData {
-  const { documents, frameworks, metrics, topics } = content;
+  const { documents, frameworks, metrics, topics, pages } = content;
   return {
     documents: [...documents]
       .sort((a, b) => a.data.published.localeCompare(b.data.published))
@@ -39,5 +41,6 @@ export function deriveSiteData(content: ValidContent): SiteData {
     judgements: deriveJudgements(documents, frameworks),
     figures: deriveFigures(documents, metrics),
     bodies: Object.fromEntries(documents.map((doc) => [doc.slug, renderBodyTree(doc.bodyTree)])),
+    ...(pages ? { pages: Object.fromEntries(pages.map((page) => [page.name, page])) } : {}),
   };
 }

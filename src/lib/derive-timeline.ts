@@ -1,6 +1,7 @@
 import { datePrecision, type Framework, type Mention, type TimelineEvent, type DatedClaim, type Citation } from '../schema/index.ts';
 import type { DocumentEntry } from './check-references.ts';
-import { compareDates, datesAgree } from './partial-dates.ts';
+import { datesConflict } from './event-dates.ts';
+import { compareDates } from './partial-dates.ts';
 import { gradeOnScale, headlineOutcome, type Outcome } from './headline-outcome.ts';
 
 interface EventDraft {
@@ -12,8 +13,10 @@ interface EventDraft {
 /**
  * One timeline event per real-world event, merged across every document that
  * records or reports it. Where sources give incompatible dates (June 2014 in
- * the Ofsted letter, September 2014 in the news article) every date is kept
- * and `dateConflict` is set: the conflict is shown, never resolved.
+ * the Ofsted letter, September 2014 in the news article, while we hold no
+ * report of that inspection) every date is kept and `dateConflict` is set:
+ * the conflict is shown, never resolved. A date that is the report's
+ * publication ("December 2010") does not contradict the visit before it.
  */
 export function deriveTimeline(documents: readonly DocumentEntry[], frameworks: readonly Framework[]): TimelineEvent[] {
   const drafts = new Map<string, EventDraft>();
@@ -32,10 +35,11 @@ function toTimelineEvent({ id, record, mentions }: EventDraft, frameworks: reado
     date: mention.date,
     precision: datePrecision(mention.date),
     ...(mention.end ? { end: mention.end } : {}),
+    ...(mention.dateOf ? { dateOf: mention.dateOf } : {}),
     document: doc.slug,
   }));
   const dateClaims = [...recordClaim, ...mentionClaims];
-  const dateConflict = dateClaims.some((a) => dateClaims.some((b) => !datesAgree(a.date, b.date)));
+  const dateConflict = datesConflict(mentionClaims, record?.data);
   // A record's own dates place the event; otherwise the most precise date,
   // from the earliest-published source that gives it.
   const placed = recordClaim[0] ?? [...mentionClaims].sort((a, b) => b.date.length - a.date.length)[0];
@@ -61,6 +65,9 @@ function toTimelineEvent({ id, record, mentions }: EventDraft, frameworks: reado
     dateConflict,
     ...(frameworkId ? { framework: frameworkId } : {}),
     ...(outcome ? { outcome: outcome.grade, ...(outcome.position ? { outcomePosition: outcome.position } : {}) } : {}),
+    // An inspection can grade its areas and give no overall grade (Ofsted's
+    // reforms after 2025): it is graded all the same, never "not graded".
+    graded: outcome !== undefined || (record ? record.data.judgements.length > 0 : mentions.some(({ mention }) => mention.outcome)),
     // An event we hold no record of is summarised in its first reporter's words.
     summary: record?.data.summary ?? first!.quote,
     ...(record ? { recordDocument: record.slug } : {}),
@@ -73,8 +80,8 @@ function toTimelineEvent({ id, record, mentions }: EventDraft, frameworks: reado
 export function ownDateClaim(doc: DocumentEntry): DatedClaim {
   const { visit, published } = doc.data;
   return visit
-    ? { date: visit.start, precision: 'day', end: visit.end, document: doc.slug }
-    : { date: published, precision: 'day', document: doc.slug };
+    ? { date: visit.start, precision: 'day', end: visit.end, dateOf: 'visit', document: doc.slug }
+    : { date: published, precision: 'day', dateOf: 'published', document: doc.slug };
 }
 
 function mentionOutcome(mentions: readonly Mention[], frameworks: readonly Framework[]): Outcome | undefined {

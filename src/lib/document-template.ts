@@ -1,5 +1,7 @@
 import { DocumentSchema, type DocumentKind, type EventKind, type Framework } from '../schema/index.ts';
+import { formatPartialDate } from './partial-dates.ts';
 import { descriptionAt } from './schema-walk.ts';
+import type { KnownEvent } from './similar-events.ts';
 import { suggestSlug } from './value-words.ts';
 
 /** What `npm run new` asks for: enough to name the file and fill its header. */
@@ -14,6 +16,8 @@ export interface NewDocument {
   framework?: string;
   /** A few words for the file name, e.g. "ilacs-inspection". */
   shortTitle: string;
+  /** The event's id, when chosen (an event other documents mention); by convention if left out. */
+  eventId?: string;
 }
 
 /** Per kind: the event it records, its usual publisher, framework and licence. */
@@ -64,11 +68,20 @@ export function eventIdFor(doc: NewDocument): string {
   return documentFileName(doc).replace(/\.md$/, '');
 }
 
-/** A new document's text: filled header, commented fields, "TODO" where the editor must write. */
-export function documentTemplate(doc: NewDocument, frameworks: readonly Framework[]): string {
+/** How many known events the template lists for mentions: the latest before the document. */
+const LISTED_EVENTS = 25;
+
+/**
+ * A new document's text: filled header, commented fields, "TODO" where the
+ * editor must write, and the events already on the timeline, so that its
+ * mentions use their ids.
+ */
+export function documentTemplate(doc: NewDocument, frameworks: readonly Framework[], events: readonly KnownEvent[] = []): string {
   const defaults = KIND_DEFAULTS[doc.kind];
   const about = (...path: string[]) => `# ${descriptionAt(DocumentSchema, path, {}) ?? ''}`;
   const framework = frameworks.find((candidate) => candidate.id === doc.framework);
+  const eventId = doc.eventId ?? eventIdFor(doc);
+  const existing = events.find((event) => event.id === eventId);
   const lines = [
     '---',
     about('title'), `title: ${quote(doc.title)}`,
@@ -76,8 +89,9 @@ export function documentTemplate(doc: NewDocument, frameworks: readonly Framewor
     about('kind'), `kind: ${doc.kind}`,
     about('event'),
     '# Other documents that report this event use the same id under mentions:.',
+    ...(existing ? [`# Already mentioned by other documents as "${existing.title}" (${existing.dates.map(formatPartialDate).join(' / ')}).`] : []),
     'event:',
-    `  id: ${eventIdFor(doc)}`,
+    `  id: ${eventId}`,
     `  kind: ${defaults.event}`,
     `  title: ${quote(`TODO: a short name for the ${defaults.event.replace(/-/g, ' ')}, e.g. "Focused visit: help and protection"`)}`,
     ...(doc.visit ? [about('visit'), 'visit:', `  start: "${doc.visit.start}"`, `  end: "${doc.visit.end}"`] : []),
@@ -93,6 +107,7 @@ export function documentTemplate(doc: NewDocument, frameworks: readonly Framewor
     ...judgementLines(doc.kind === 'inspection-report' ? framework : undefined),
     ...FIGURE_LINES,
     ...MENTION_LINES,
+    ...eventList(events.filter((event) => event.id !== eventId && event.dates.some((date) => date <= doc.published))),
     about('corrections'),
     '# Add one when we fix a mistake after publishing: { date: "YYYY-MM-DD", text: "What was wrong and what it now says." }',
     'corrections: []',
@@ -151,9 +166,21 @@ const MENTION_LINES = [
   '#    date: "2014-06"                  # as precisely as the document gives it: "2014", "2014-06" or "2014-06-17"',
   '#    framework: sif-2013',
   '#    outcome: { area: overall-effectiveness, grade: inadequate }',
+  '#    dateOf: judgement                # which date it is, if the document says: visit, judgement or published',
   '#    quote: "…judged inadequate in June 2014."',
   'mentions: []',
 ];
+
+/** The events already on the timeline, latest first, for mentions to name by id. */
+function eventList(events: readonly KnownEvent[]): string[] {
+  if (!events.length) return [];
+  const latest = [...events].reverse().slice(0, LISTED_EVENTS);
+  return [
+    '# Events other documents already record or mention (id, dates, title), latest first:',
+    ...latest.map((event) => `#   ${event.id}  ${event.dates.map(formatPartialDate).join(' / ')}  ${event.title}`),
+    ...(events.length > latest.length ? [`#   … and ${events.length - latest.length} earlier: see the timeline page`] : []),
+  ];
+}
 
 /** A YAML double-quoted string. */
 function quote(text: string): string {

@@ -7,18 +7,34 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
-type ValueFields = Pick<FigureRow, 'valueKind' | 'value' | 'low' | 'high' | 'text' | 'unit'>;
+type ValueFields = Pick<FigureRow, 'valueKind' | 'value' | 'low' | 'high' | 'text' | 'unit'> & Partial<Pick<FigureRow, 'statistic'>>;
+
+/**
+ * Words a number needs in front of it to say what it is: "over 40" is not
+ * 40. Averages, counts and the rest need none.
+ */
+const BOUND_WORDS: Partial<Record<Statistic, string>> = {
+  'lower-bound': 'over',
+  'upper-bound': 'under',
+  max: 'up to',
+  min: 'at least',
+  cap: 'capped at',
+  target: 'a target of',
+};
 
 /**
  * A figure's value split into the number (or words) and its unit, so that a
- * display can set them at different sizes.
+ * display can set them at different sizes. A bound keeps its word: "over 40".
+ * @example splitFigureValue({ valueKind: 'number', value: 40, statistic: 'lower-bound', unit: 'cases' }) // { amount: 'over 40', unit: 'cases' }
  * @example splitFigureValue({ valueKind: 'range', low: 22, high: 24, unit: 'days' }) // { amount: '22 to 24', unit: 'days' }
  */
 export function splitFigureValue(row: ValueFields): { amount: string; unit?: string } {
   switch (row.valueKind) {
     case 'number':
-    case 'derived':
-      return { amount: formatNumber(row.value!), unit: row.unit };
+    case 'derived': {
+      const bound = row.statistic ? BOUND_WORDS[row.statistic] : undefined;
+      return { amount: bound ? `${bound} ${formatNumber(row.value!)}` : formatNumber(row.value!), unit: row.unit };
+    }
     case 'range':
       return { amount: `${formatNumber(row.low!)} to ${formatNumber(row.high!)}`, unit: row.unit };
     case 'qualitative':

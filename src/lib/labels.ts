@@ -26,5 +26,6 @@ export const LICENCE_LABEL = {
   'all-rights-reserved': 'Copyright of the publisher: summarised and quoted briefly',
 } as const;
 
-export const SITE_NAME = 'Judged: Manchester’s children’s services, 2009–2020';
+/** The site's name, timeless: the years it covers are the story's (`:years` in content/pages/story.md). */
+export const SITE_NAME = 'Judged: Manchester’s children’s services';
 export const SITE_SHORT_NAME = 'Judged';

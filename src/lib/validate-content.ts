@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { FrameworkSchema, JudgementTopicSchema, MetricSchema, type Framework, type JudgementTopic, type Metric } from '../schema/index.ts';
+import { FrameworkSchema, JudgementTopicSchema, MetricSchema, PageSchema, type Framework, type JudgementTopic, type Metric, type PageFields, type PageName } from '../schema/index.ts';
 import { checkBody } from './check-body.ts';
 import { parseBody } from './markdown-body.ts';
 import { checkConflicts } from './check-conflicts.ts';
 import { checkDates } from './check-dates.ts';
 import { checkEditorial, PLACEHOLDER_MESSAGE } from './check-editorial.ts';
+import { checkEventIdentity } from './check-event-identity.ts';
 import { checkFigures } from './check-figures.ts';
 import { checkFileNames, checkStrayFiles, slugOf, type StrayFile } from './check-files.ts';
 import { checkFrameworks, checkMetrics, checkTopics } from './check-frameworks.ts';
@@ -26,6 +27,8 @@ export interface RawContent {
   documentFiles: readonly ParsedSourceFile[];
   /** Entries under content/ that the site would skip: a `.markdown` document, a folder, a symbolic link. */
   strayFiles?: readonly StrayFile[];
+  /** The pages whose words are content (content/pages/story.md, about.md); left out by tests of documents alone. */
+  pageFiles?: readonly ParsedSourceFile[];
 }
 
 /** Content that passed the schema, ready to derive from once there are no errors. */
@@ -34,6 +37,19 @@ export interface ValidContent {
   metrics: Metric[];
   topics: JudgementTopic[];
   documents: DocumentEntry[];
+  /** Pages whose fields passed the schema; their directives are checked against the derived data (src/story/). */
+  pages?: PageEntry[];
+}
+
+/** A page of the site written in markdown: its fields and its body, unrendered. */
+export interface PageEntry {
+  name: PageName;
+  /** Path as editors see it, for messages. */
+  path: string;
+  fields: PageFields;
+  body: string;
+  /** Line of the body's first line in the file. */
+  bodyLine: number;
 }
 
 export interface ValidateOptions {
@@ -81,6 +97,11 @@ export function validateContent(raw: RawContent, { today = todayInLondon() }: Va
     if (value) documents.push({ slug: entry.slug, file, data: value, body: file.body, bodyTree });
   }
 
+  const pages = raw.pageFiles?.flatMap((file) => {
+    const fields = readable(file) ? collect(checkAgainstSchema(file, PageSchema), problems) : undefined;
+    return fields ? [{ name: slugOf(file.path) as PageName, path: file.path, fields, body: file.body, bodyLine: file.bodyLine }] : [];
+  });
+
   const writtenFigureIds = new Set(raw.documentFiles.flatMap((file) => listAt(file.data, 'figures').flatMap((figure) => idWritten(figure) ?? [])));
   problems.push(
     ...checkFileNames(raw.documentFiles, (file) => checked.find((entry) => entry.file === file)?.data.published),
@@ -89,8 +110,9 @@ export function validateContent(raw: RawContent, { today = todayInLondon() }: Va
     ...checkFigures(checked, { metrics, brokenMetricIds, writtenFigureIds }),
     ...checkDates(checked, today),
     ...checkConflicts(checked, frameworks),
+    ...checkEventIdentity(checked),
   );
-  return { content: { frameworks, metrics, topics, documents }, problems: sortProblems(withoutPlaceholderEchoes(problems)) };
+  return { content: { frameworks, metrics, topics, documents, ...(pages ? { pages } : {}) }, problems: sortProblems(withoutPlaceholderEchoes(problems)) };
 }
 
 // A "TODO" left from the template also fails the field's other rules ("TODO"

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventKindSchema } from './event.ts';
+import { DateOfSchema, EventKindSchema } from './event.ts';
 import { StatisticSchema } from './figure.ts';
 import { DatePrecisionSchema } from './partial-date.ts';
 
@@ -16,6 +16,7 @@ export const DatedClaimSchema = z.strictObject({
   date: z.string().describe('The date as the source gives it.'),
   precision: DatePrecisionSchema,
   end: z.string().optional().describe('The end date, where the source gives a span.'),
+  dateOf: DateOfSchema.optional(),
   document: z.string().describe('Slug of the document that gives this date.'),
 });
 
@@ -31,6 +32,9 @@ export const TimelineEventSchema = z.strictObject({
   framework: z.string().optional().describe('Id of the framework the event falls under.'),
   outcome: z.string().optional().describe('The headline grade as written, for graded events.'),
   outcomePosition: z.number().optional().describe('The headline grade’s place on its scale, 1 best.'),
+  graded: z
+    .boolean()
+    .describe('True when the event gave graded judgements: with an overall grade (outcome), or only area grades and no overall grade, as Ofsted’s reformed inspections can.'),
   summary: z.string().describe('One line on the event: our summary of its record, or the first report of it, verbatim, when we hold no record.'),
   recordDocument: z.string().optional().describe('Slug of the document that is the event’s own record, if we hold it.'),
   knownFromMentionsOnly: z.boolean().describe('True when we hold no record of the event, only later reports of it.'),

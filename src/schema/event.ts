@@ -23,6 +23,17 @@ export const EventIdSchema = SlugSchema.describe(
   'Stable id shared by every document that reports the event, e.g. "2014-sif-inspection".',
 );
 
+/**
+ * Which of an event's dates a source gives. An inspection has three: the
+ * visit (inspectors on site), the judgement (made during or after the visit,
+ * and no later than the report) and the report's publication. Ofsted's 2014
+ * report dates the 2010 inspection by its report ("December 2010") while the
+ * 2010 report itself gives the visit, 8 to 19 November: both are right.
+ */
+export const DateOfSchema = z
+  .enum(['visit', 'judgement', 'published'])
+  .describe('Which date of the event the source gives: the visit, the judgement, or the report’s publication.');
+
 /** The event a document is itself the record of. */
 export const OwnEventSchema = z.strictObject({
   id: EventIdSchema,
@@ -37,6 +48,9 @@ export const MentionSchema = z.strictObject({
   title: z.string().min(1).describe('A short name for the event.'),
   date: PartialDateSchema.describe('When it happened, at the precision the source gives.'),
   end: PartialDateSchema.optional().describe('When it ended, if the source gives a span.'),
+  dateOf: DateOfSchema.optional().describe(
+    'Which date of the event the source gives: visit, judgement or published (the report’s publication). Leave out if the source does not say.',
+  ),
   framework: SlugSchema.optional().describe('The framework it was graded under, if any.'),
   outcome: z
     .strictObject({
@@ -50,5 +64,6 @@ export const MentionSchema = z.strictObject({
 });
 
 export type EventKind = z.infer<typeof EventKindSchema>;
+export type DateOf = z.infer<typeof DateOfSchema>;
 export type OwnEvent = z.infer<typeof OwnEventSchema>;
 export type Mention = z.infer<typeof MentionSchema>;

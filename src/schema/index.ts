@@ -8,3 +8,4 @@ export * from './metric.ts';
 export * from './partial-date.ts';
 export * from './slug.ts';
 export * from './derived.ts';
+export * from './page.ts';

@@ -1,86 +1,85 @@
 import { describe, expect, test } from 'vitest';
 import { renderAdoptionChart, shapeAdoptionChart } from '../../src/charts/adoption-chart.ts';
 import { CHART_WIDTH } from '../../src/charts/theme.ts';
-import { axisFromTicks, expectSvgSnapshot, lineEnds, markElements, parseSvg, rectBox, realSiteData, texts } from './support.ts';
+import { axisFromTicks, expectSvgSnapshot, lineEnds, markElements, parseSvg, recordSiteData, rectBox, stressSiteData, texts } from './support.ts';
 
-const data = await realSiteData();
-const spec = shapeAdoptionChart(data);
+const seed = shapeAdoptionChart(await recordSiteData('seed-era'));
+const full = shapeAdoptionChart(await recordSiteData('to-2025'));
+const stress = shapeAdoptionChart(await stressSiteData());
 
-describe('shapeAdoptionChart', () => {
-  test('two waits, as the 2017 monitoring visit letter gives them', () => {
-    // "The time taken from a child being received into care to being placed
-    // for adoption has reduced from 740 days in 2013/14 to 514 days."
-    expect(spec.bars.map((bar) => [bar.period, bar.days, bar.unvalidated])).toEqual([
-      ['2013/14', 740, false],
-      ['January 2017', 514, true],
+describe('shapeAdoptionChart on the record to 2025', () => {
+  test('740 days in 2013/14 is one bar quoted by two documents; 514 days in January 2017 another', () => {
+    // 2014 report: "…higher than statistical neighbours, at 740 days."
+    // 2017 letter: "…has reduced from 740 days in 2013/14 to 514 days."
+    expect(full.bars.map((bar) => [bar.period, bar.days, bar.documents.length])).toEqual([
+      ['2013/14', 740, 2],
+      ['January 2017', 514, 1],
     ]);
   });
 
-  test('the threshold is derived, 514 − 88 = 426, and says so', () => {
-    // "Although improving, this is still 88 days above the government threshold."
-    expect(spec.threshold).toEqual({ days: 426, derivation: '514 − 88', period: 'January 2017' });
-    expect(spec.gap).toEqual({ days: 88, bar: 1 });
-    expect(spec.notes.join(' ')).toMatch(/derived.*514 − 88 = 426/);
-    expect(spec.rows.find((row) => row.number === 426)?.qualifiers).toContain('derived: 514 − 88 = 426');
+  test('each bar meets its own period’s threshold: 537 for 2013/14, 426 for January 2017, both derived', () => {
+    // 2014 report: "…wait 203 days longer than the government threshold…"; 2017 letter: "…still 88 days above the government threshold."
+    expect(full.bars.map((bar) => bar.threshold && [bar.threshold.days, bar.threshold.derived, bar.threshold.derivation])).toEqual([
+      [537, true, '740 − 203'],
+      [426, true, '514 − 88'],
+    ]);
+    expect(full.bars.map((bar) => bar.gap?.days)).toEqual([203, 88]);
   });
 
-  test('notes say what is unvalidated and that 2013/14 has no stated threshold', () => {
-    expect(spec.notes.join(' ')).toMatch(/514 days \(January 2017\) is unvalidated/);
-    expect(spec.notes.join(' ')).toMatch(/does not say what threshold applied in 2013\/14/);
-  });
-
-  test('every row carries its quote and document', () => {
-    for (const row of spec.rows) {
-      expect(row.quote).toBeTruthy();
-      expect(data.documents.map((doc) => doc.slug)).toContain(row.document);
-    }
-    expect(spec.sourceDocuments).toEqual(['2017-06-13-ofsted-monitoring-visit-adoption']);
-  });
-
-  test('the title states the finding with the numbers', () => {
-    expect(spec.title).toBe('The wait for adoption fell from 740 to 514 days, still 88 days above the government threshold');
-    expect(spec.alt.length).toBeLessThanOrEqual(300);
+  test('the headline sets each wait against its own threshold, never 740 against 426', () => {
+    expect(full.title).toBe('The wait for adoption fell from 740 days in 2013/14 to 514 in January 2017: 203 then 88 days over each period’s government threshold');
+    expect(full.title).not.toContain('314');
+    expect(full.notes.join(' ')).toMatch(/The 2013\/14 threshold, 537 days, is derived/);
   });
 });
 
-describe.for(Object.entries(CHART_WIDTH))('renderAdoptionChart, %s', ([layout, width]) => {
-  const svg = parseSvg(renderAdoptionChart(spec, { width }));
+describe('shapeAdoptionChart on the seed-era record', () => {
+  test('2013/14 has no threshold in the documents, so none is drawn on it', () => {
+    expect(seed.bars[0]).toMatchObject({ period: '2013/14', days: 740 });
+    expect(seed.bars[0].threshold).toBeUndefined();
+    expect(seed.bars[1].threshold).toMatchObject({ days: 426, derived: true });
+    expect(seed.notes.join(' ')).toMatch(/no threshold for 2013\/14/);
+  });
+});
+
+describe('shapeAdoptionChart on the stress record', () => {
+  test('stated thresholds are not called derived; a wait quoted twice, in other words for its period (2019/20, 2019–20), is one bar', () => {
+    expect(stress.bars.some((bar) => bar.threshold && !bar.threshold.derived)).toBe(true);
+    expect(stress.bars.some((bar) => bar.threshold?.derived)).toBe(true);
+    expect(stress.bars.filter((bar) => bar.documents.length > 1).length).toBeGreaterThanOrEqual(3);
+    expect(new Set(stress.bars.map((bar) => bar.period)).size).toBe(stress.bars.length);
+  });
+});
+
+describe.for(Object.entries(CHART_WIDTH))('renderAdoptionChart on the record to 2025, %s', ([layout, width]) => {
+  const svg = parseSvg(renderAdoptionChart(full, { width }));
   const x = axisFromTicks(texts(svg, 'days-tick-label').map((tick) => ({ text: tick.text, at: tick.x })));
+  const bars = markElements(svg, 'adoption-bar', 'rect').map(rectBox).sort((a, b) => a.y - b.y);
+  const rules = markElements(svg, 'threshold--derived', 'line').map(lineEnds).sort((a, b) => a.y1 - b.y1);
 
-  test('a threshold rule at 426 days', () => {
-    const [rule] = markElements(svg, 'threshold', 'line').map(lineEnds);
-    expect(markElements(svg, 'threshold', 'line')).toHaveLength(1);
-    expect(rule.x1).toBeCloseTo(x(426), 0);
-    expect(rule.x2).toBeCloseTo(x(426), 0);
+  test('the 2013/14 bar meets a 537 threshold and the January 2017 bar a 426 one, each across its own bar only', () => {
+    expect(rules).toHaveLength(2);
+    expect(rules[0].x1).toBeCloseTo(x(537), 0);
+    expect(rules[1].x1).toBeCloseTo(x(426), 0);
+    for (const [index, rule] of rules.entries()) {
+      expect(rule.y1).toBeLessThan(bars[index].y);
+      expect(rule.y2).toBeGreaterThan(bars[index].y + bars[index].height);
+      if (bars[index + 1]) expect(rule.y2).toBeLessThan(bars[index + 1].y);
+    }
   });
 
-  test('bars from zero ending at 740 and 514 days, the unvalidated one hollow and dashed', () => {
-    const [validated] = markElements(svg, 'adoption-bar', 'rect').map(rectBox);
-    const [unvalidated] = markElements(svg, 'adoption-bar--unvalidated', 'rect').map(rectBox);
-    expect(validated.x).toBeCloseTo(x(0), 0);
-    expect(validated.x + validated.width).toBeCloseTo(x(740), 0);
-    expect(Math.abs(unvalidated.x + unvalidated.width - x(514))).toBeLessThanOrEqual(1.5);
-    const dashed = svg.querySelector('g.adoption-bar--unvalidated');
-    expect(dashed?.getAttribute('stroke-dasharray')).toBeTruthy();
-    expect(dashed?.getAttribute('fill')).toContain('--bg');
+  test('the bars end at 740 and 514', () => {
+    expect(bars[0].x + bars[0].width).toBeCloseTo(x(740), 0);
+    expect(bars[1].x + bars[1].width).toBeCloseTo(x(514) - 1, 0);
   });
 
-  test('the gap is drawn from 426 to 514 only, and labelled', () => {
-    const gaps = markElements(svg, 'threshold-gap', 'line').map(lineEnds);
-    expect(gaps).toHaveLength(1);
-    expect(gaps[0].x1).toBeCloseTo(x(426), 0);
-    expect(gaps[0].x2).toBeCloseTo(x(514), 0);
-    expect(texts(svg, 'threshold-gap-label').map((line) => line.text).join(' ')).toBe('88 days above the threshold');
-  });
-
-  test('direct labels: the values, the threshold and its derivation', () => {
-    expect(texts(svg, 'bar-value').map((label) => label.text)).toEqual(['740 days', '514 days']);
-    expect(texts(svg, 'threshold-label').map((line) => line.text).join(' ')).toBe('Government threshold: 426 days');
-    expect(texts(svg, 'threshold-derivation').map((line) => line.text).join(' ')).toBe('derived: 514 − 88');
-    expect(texts(svg, 'bar-period').map((label) => label.text)).toEqual(['2013/14', 'January 2017 (unvalidated)']);
+  test('the gaps are the sources’: 203 and 88 days over, and the thresholds say they are derived', () => {
+    expect(texts(svg, 'threshold-gap-label').sort((a, b) => a.y - b.y).map((line) => line.text)).toEqual(['203 days over', '88 days over']);
+    expect(texts(svg, 'threshold-label').map((line) => line.text)).toEqual(['threshold 537, derived', 'threshold 426, derived']);
+    expect(texts(svg, 'bar-sources').map((line) => line.text)).toEqual(['2 sources']);
   });
 
   test('matches its snapshot', async () => {
-    await expectSvgSnapshot(`adoption-${layout}`, renderAdoptionChart(spec, { width }));
+    await expectSvgSnapshot(`adoption-${layout}`, renderAdoptionChart(full, { width }));
   });
 });

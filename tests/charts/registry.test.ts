@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { CHART_IDS, allCharts, chartById, isChartId } from '../../src/charts/registry.ts';
 import { CHART_WIDTH } from '../../src/charts/theme.ts';
-import { parseSvg, realSiteData } from './support.ts';
+import { parseSvg, recordSiteData } from './support.ts';
 
-const data = await realSiteData();
+const data = await recordSiteData('to-2025');
 
 describe('chart registry', () => {
   test('has the four charts, in order', () => {

@@ -1,20 +1,27 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { expect } from 'vitest';
+import { estimateTextWidth } from '../../src/charts/text-layout.ts';
+import { LINE_HEIGHT } from '../../src/charts/theme.ts';
 import type { SiteData } from '../../src/lib/derive-site-data.ts';
 import { loadRealContent } from '../content/load-real-content.ts';
 
 /**
- * Helpers for the chart tests: the real data, SVG read back with linkedom,
- * positions of marks and axis ticks in SVG units, and file snapshots in the
- * manner of Observable Plot's own test suite.
+ * Helpers for the chart tests: SVG read back with linkedom, positions of
+ * marks and axis ticks in SVG units, the extents of every label, and file
+ * snapshots in the manner of Observable Plot's own test suite. Chart tests
+ * run on the frozen records in tests/fixtures/; only the tests of the real
+ * build use the real data.
  */
+
+export { recordSiteData } from '../fixtures/records.ts';
+export { stressSiteData } from '../fixtures/stress-record.ts';
 
 let cached: Promise<SiteData> | undefined;
 
-/** The site's data derived from the real content, as the build derives it. */
+/** The site's data derived from the real content, as the build derives it: only for tests of the real build. */
 export function realSiteData(): Promise<SiteData> {
   cached ??= loadRealContent().then(({ data }) => data);
   return cached;
@@ -72,6 +79,64 @@ export function texts(scope: Element, className: string): { text: string; x: num
   });
 }
 
+/** The nearest value of an attribute on the element or its ancestors. */
+export function inherited(element: Element, name: string): string | undefined {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const value = node.getAttribute(name);
+    if (value !== null) return value;
+  }
+  return undefined;
+}
+
+/** A text element's extent, from where it is drawn and the same advance widths the layout measures with. */
+export interface TextExtent {
+  text: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Every non-empty label of a chart as a box in the chart's own units: its
+ * translation (and its panel's), its anchor, its size and weight. Rotated
+ * text is left out.
+ */
+export function textExtents(svg: Element): TextExtent[] {
+  return [...svg.querySelectorAll('text')]
+    .filter((text) => text.textContent?.trim() && !/rotate/.test(text.getAttribute('transform') ?? ''))
+    .map((text) => {
+      let [x, y] = translation(text);
+      for (let node = text.parentElement; node && node !== svg; node = node.parentElement) {
+        const [dx, dy] = translation(node);
+        x += dx;
+        y += dy;
+      }
+      const size = Number(inherited(text, 'font-size'));
+      const width = estimateTextWidth(text.textContent!, size, inherited(text, 'font-weight') === '700');
+      const anchor = inherited(text, 'text-anchor');
+      const left = anchor === 'end' ? x - width : anchor === 'middle' ? x - width / 2 : x;
+      // Plot centres a line on y with dy 0.32em; a line's box is its type size by the line height.
+      const height = size * LINE_HEIGHT;
+      return { text: text.textContent!, left, top: y - height / 2, right: left + width, bottom: y + height / 2 };
+    });
+}
+
+/** Pairs of labels whose boxes overlap by more than `tolerance` units, in words, for a test to expect none. */
+export function overlappingLabels(extents: readonly TextExtent[], tolerance = 0.5): string[] {
+  const sorted = [...extents].sort((a, b) => a.top - b.top);
+  const found: string[] = [];
+  for (let i = 0; i < sorted.length; i += 1) {
+    for (let j = i + 1; j < sorted.length && sorted[j].top < sorted[i].bottom - tolerance; j += 1) {
+      const [a, b] = [sorted[i], sorted[j]];
+      const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (overlapX > tolerance && overlapY > tolerance) found.push(`“${a.text}” overlaps “${b.text}” at ${Math.round(Math.max(a.left, b.left))},${Math.round(Math.max(a.top, b.top))}`);
+    }
+  }
+  return found;
+}
+
 /**
  * A linear axis read back from the picture: the positions of two labelled
  * ticks give the scale, so a test can ask where a value should be drawn
@@ -108,6 +173,7 @@ export async function expectSvgSnapshot(name: string, svg: string) {
   const changedFile = join(SNAPSHOTS, `${name}-changed.svg`);
   const actual = normaliseSvg(svg);
   if (!existsSync(expectedFile)) {
+    await mkdir(SNAPSHOTS, { recursive: true });
     await writeFile(expectedFile, actual);
     return;
   }

@@ -1,10 +1,15 @@
 import { describe, expect, test } from 'vitest';
+import { svgSize } from '../../src/lib/standalone-svg.ts';
 import { CHART_WIDTH } from '../../src/charts/theme.ts';
 import { groupLabels, renderTimelineChart, shapeTimelineChart } from '../../src/charts/timeline-chart.ts';
-import { dotCentre, expectSvgSnapshot, lineEnds, markElements, parseSvg, realSiteData, texts } from './support.ts';
+import { fitsDetailed } from '../../src/charts/timeline-detailed.ts';
+import { dotCentre, expectSvgSnapshot, lineEnds, markElements, parseSvg, recordSiteData, stressSiteData, texts } from './support.ts';
 
-const data = await realSiteData();
+// The seed-era record: every event labelled beside the spine.
+const data = await recordSiteData('seed-era');
 const spec = shapeTimelineChart(data);
+const full = shapeTimelineChart(await recordSiteData('to-2025'));
+const stress = shapeTimelineChart(await stressSiteData());
 const event = (id: string) => spec.events.find((candidate) => candidate.id === id)!;
 
 describe('shapeTimelineChart', () => {
@@ -99,5 +104,37 @@ describe.for(Object.entries(CHART_WIDTH))('renderTimelineChart, %s', ([layout, w
 
   test('matches its snapshot', async () => {
     await expectSvgSnapshot(`timeline-${layout}`, renderTimelineChart(spec, { width }));
+  });
+});
+
+describe('the timeline of the record to 2025', () => {
+  test('still labels every event, and its headline names the first, lowest and latest verdicts', () => {
+    expect(full.title).toBe('Adequate in 2010, inadequate in 2014, outstanding in 2025: the record in 17 events');
+    for (const width of Object.values(CHART_WIDTH)) expect(fitsDetailed(full, width)).toBe(true);
+    const grades = texts(parseSvg(renderTimelineChart(full, { width: CHART_WIDTH.wide })), 'label-grade').map((line) => line.text);
+    expect(grades).toEqual(expect.arrayContaining(['Good', 'Outstanding', 'Inadequate']));
+  });
+});
+
+describe('the timeline of the stress record (hundreds of documents)', () => {
+  test.for(Object.entries(CHART_WIDTH))('%s: year by year, no taller than a readable page, every year shown', ([, width]) => {
+    expect(stress.events.length).toBeGreaterThan(400);
+    expect(fitsDetailed(stress, width)).toBe(false);
+    const drawn = renderTimelineChart(stress, { width });
+    expect(svgSize(drawn).height).toBeLessThanOrEqual(2000);
+    const svg = parseSvg(drawn);
+    const years = texts(svg, 'year-label').map((line) => Number(line.text));
+    expect(years).toEqual(Array.from({ length: stress.years[1] - stress.years[0] + 1 }, (_, index) => stress.years[0] + index));
+  });
+
+  test('graded inspections keep their markers and names; the rest are counted', () => {
+    const svg = parseSvg(renderTimelineChart(stress, { width: CHART_WIDTH.wide }));
+    const dates = texts(svg, 'label-date').map((line) => line.text).join(' ');
+    for (const event of stress.events.filter((candidate) => candidate.outcomePosition !== undefined || candidate.gradedWithoutOverall)) {
+      expect(dates).toContain(event.positions[0].date.slice(0, 4));
+    }
+    expect(texts(svg, 'label-muted').map((line) => line.text).join(' ')).toMatch(/council reports/);
+    expect(texts(svg, 'label-muted').map((line) => line.text)).toContain('Areas graded, no overall grade');
+    expect(stress.notes.join(' ')).toMatch(/too long to label every event/);
   });
 });

@@ -130,10 +130,10 @@ describe('npm run new', () => {
       expect(check(answer)).toBeUndefined();
       return answer;
     };
-    const result = await newDocument(['--kind', 'council-report', '--dry-run'], { contentDir: 'content', ask });
+    const result = await newDocument(['--kind', 'council-report', '--dry-run'], { contentDir: 'tests/fixtures/records/seed-era', ask });
     expect(asked).toEqual(['Title, as the document gives it', 'Publisher', 'Date the document bears (YYYY-MM-DD)', 'Address of the original (https://…)', 'A few words for the file name']);
     expect('text' in result && result.text).toContain('publisher: "Manchester City Council"');
-    await expect(newDocument(['--kind', 'inspection'], { contentDir: 'content', ask })).rejects.toThrow('must be one of: inspection-report, monitoring-visit-letter');
-    await expect(newDocument(['--kind', 'news-article', '--title', 'x', '--publisher', 'CYP Now', '--published', '2021-02-30'], { contentDir: 'content', ask })).rejects.toThrow('must be a real date');
+    await expect(newDocument(['--kind', 'inspection'], { contentDir: 'tests/fixtures/records/seed-era', ask })).rejects.toThrow('must be one of: inspection-report, monitoring-visit-letter');
+    await expect(newDocument(['--kind', 'news-article', '--title', 'x', '--publisher', 'CYP Now', '--published', '2021-02-30'], { contentDir: 'tests/fixtures/records/seed-era', ask })).rejects.toThrow('must be a real date');
   });
 });

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { readContent } from '../../scripts/read-content.ts';
@@ -8,6 +7,7 @@ import { deriveSiteData } from '../../src/lib/derive-site-data.ts';
 import { parseMarkdownSource, unreadableSource } from '../../src/lib/parse-source-file.ts';
 import { decodeSourceText } from '../../src/lib/source-text.ts';
 import { validateContent, type RawContent } from '../../src/lib/validate-content.ts';
+import { FIXTURE_CONTENT } from '../support/fixture-content.ts';
 import { FIXTURE, TODAY } from './support.ts';
 
 // Thousands of random and mutated documents must never crash the validator
@@ -16,7 +16,7 @@ import { FIXTURE, TODAY } from './support.ts';
 export const FUZZ_RUNS = { mutatedBesideOne: 1500, mutatedBesideAll: 200, yamlish: 1000, text: 1000, bytes: 500 };
 const SEED = 20261123;
 
-const real = await readContent(resolve('content'));
+const real = await readContent(FIXTURE_CONTENT);
 const fixtureText = await (await import('node:fs/promises')).readFile(FIXTURE, 'utf8');
 const [, fixtureYaml, fixtureBody] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(fixtureText)!;
 const beside = (files: RawContent['documentFiles']) => ({ ...real, documentFiles: files });

@@ -7,7 +7,7 @@ import { decodeSourceText, checkSourceSize, MAX_SOURCE_BYTES } from '../../src/l
 import { todayInLondon } from '../../src/lib/validate-content.ts';
 import { describeValue, suggestDate, suggestSlug, suggestUrl } from '../../src/lib/value-words.ts';
 import { documentFileName, eventIdFor, shortTitleFrom } from '../../src/lib/document-template.ts';
-import { loadRealContent } from '../content/load-real-content.ts';
+import { loadFixtureContent } from '../support/fixture-content.ts';
 
 describe('formatProblem', () => {
   test('prints path:line:column, the field, what is wrong and how to fix it', () => {
@@ -20,11 +20,11 @@ describe('formatProblem', () => {
   });
 });
 
-describe('the real content', () => {
-  test('has one warning and no error: the 2014 inspection is June in Ofsted’s letter and September in the news', async () => {
-    const { problems } = await loadRealContent();
+describe('the fixture content', () => {
+  test('has one warning and no error: the judgement of the 2014 inspection is June in Ofsted’s letter and September in the news', async () => {
+    const { problems } = await loadFixtureContent();
     expect(problems.map((problem) => `${problem.severity} ${problem.field} ${problem.message}`)).toEqual([
-      'warning mentions[0].date dates the event "2014-sif-inspection" September 2014, but content/documents/2017-06-13-ofsted-monitoring-visit-adoption.md dates it June 2014',
+      'warning mentions[0].date dates the judgement of the event "2014-sif-inspection" September 2014, but tests/fixtures/records/seed-era/documents/2017-06-13-ofsted-monitoring-visit-adoption.md dates the judgement June 2014',
     ]);
   });
 });

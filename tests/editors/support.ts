@@ -5,12 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { readContent } from '../../scripts/read-content.ts';
 import type { ContentProblem } from '../../src/lib/content-problem.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { checkSite } from '../../scripts/load-site-data.ts';
+import { FIXTURE_CONTENT, TODAY } from '../support/fixture-content.ts';
 
 /** "Today" for every editors' test, so that the future-date check never depends on the clock. */
-export const TODAY = '2026-11-23';
-
-export const REAL_CONTENT = resolve('content');
+export { TODAY };
 export const CORPUS = resolve('tests/editors/corpus');
 export const FIXTURE = resolve('tests/editors/fixtures/2022-07-01-ofsted-ilacs-inspection.md');
 
@@ -54,10 +53,10 @@ export async function loadCorpus(): Promise<CorpusCase[]> {
   );
 }
 
-/** A temporary project root holding a copy of the real content plus some files; returns the root. */
-export async function contentWith(files: { saveAs: string; bytes: Buffer | string; as?: OddFileKind }[] = []): Promise<string> {
+/** A temporary project root holding a copy of the fixture content plus some files; returns the root. */
+export async function contentWith(files: { saveAs: string; bytes: Buffer | string; as?: OddFileKind }[] = [], from = FIXTURE_CONTENT): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'editors-'));
-  await cp(REAL_CONTENT, join(root, 'content'), { recursive: true });
+  await cp(from, join(root, 'content'), { recursive: true });
   for (const file of files) {
     const path = join(root, 'content', file.saveAs);
     await mkdir(dirname(path), { recursive: true });
@@ -79,9 +78,9 @@ export async function contentWith(files: { saveAs: string; bytes: Buffer | strin
   return root;
 }
 
-/** Validates a temporary root's content as `npm run validate` would, with paths relative to it. */
+/** Validates a temporary root's content as `npm run validate` would (documents, then pages against the data), with paths relative to it. */
 export async function validateRoot(root: string): Promise<ContentProblem[]> {
-  return validateContent(await readContent(join(root, 'content'), root), { today: TODAY }).problems;
+  return checkSite(await readContent(join(root, 'content'), root), { today: TODAY }).problems;
 }
 
 /** The problem a corpus case expects, if it is among the problems. */

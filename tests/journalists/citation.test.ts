@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { chartCitation, documentCitation, licenceNotes, OGL_ATTRIBUTION } from '../../src/lib/citation.ts';
 import { SITE_NAME } from '../../src/lib/labels.ts';
-import { loadRealContent } from '../content/load-real-content.ts';
+import { loadFixtureContent } from '../support/fixture-content.ts';
 
-const { data } = await loadRealContent();
+const { data } = await loadFixtureContent();
 const doc = (slug: string) => data.documents.find((candidate) => candidate.slug === slug)!;
 const report2010 = doc('2010-12-17-ofsted-safeguarding-looked-after-inspection');
 const letter2017 = doc('2017-06-13-ofsted-monitoring-visit-adoption');

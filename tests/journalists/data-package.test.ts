@@ -2,11 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { FigureRowSchema, JudgementRowSchema, TimelineEventSchema } from '../../src/schema/index.ts';
 import { dataPackage, datasetCsv, DATASETS, type DatasetName } from '../../src/lib/data-package.ts';
 import { dataChangelog, dataVersion } from '../../src/lib/data-version.ts';
-import { loadRealContent } from '../content/load-real-content.ts';
+import { loadFixtureContent } from '../support/fixture-content.ts';
 import { descriptorProblems, resourceFileProblems } from './data-package-rules.ts';
 
 const SITE = 'https://judged.example/';
-const { data } = await loadRealContent();
+const { data } = await loadFixtureContent();
 const version = dataVersion(data);
 const descriptor = dataPackage(data, SITE, version);
 const names = Object.keys(DATASETS) as DatasetName[];

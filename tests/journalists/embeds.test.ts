@@ -189,7 +189,9 @@ describe('search', () => {
       const results = page.locator('#search-results li a');
       await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
       const hrefs = await results.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
-      expect(hrefs).toContain('/documents/2017-06-13-ofsted-monitoring-visit-adoption/');
+      // Pages of documents whose words speak of adoption, whichever documents there are.
+      const aboutAdoption = data.documents.filter((doc) => JSON.stringify(doc).toLowerCase().includes('adoption')).map((doc) => `/documents/${doc.slug}/`);
+      expect(hrefs.filter((href) => aboutAdoption.includes(href)).length).toBeGreaterThan(0);
       expect(hrefs.every((href) => href.startsWith('/documents/'))).toBe(true);
       expect(await page.locator('#search-status').textContent()).toMatch(/match(es)? “adoption”/);
     } finally {

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
 import { loadSiteData } from '../../scripts/load-site-data.ts';
 import { dataVersion } from '../../src/lib/data-version.ts';
-import { loadRealContent } from '../content/load-real-content.ts';
 import { pathOfPublicUrl } from '../support/public-address.ts';
+import { FIXTURE_CONTENT, loadFixtureContent } from '../support/fixture-content.ts';
 
 // An editor adds one document file and changes no code: the data version
 // moves on and the document leads the RSS feed. Built from a temporary copy
-// of the content, into a temporary directory.
+// of the fixture content (to 2020), into a temporary directory.
 const FIXTURE = '2021-03-02-cypn-fixture-follow-up';
-const { data: realData } = await loadRealContent();
+const { data: realData } = await loadFixtureContent();
 
 let work: string;
 let dist: string;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'journalists-new-document-'));
   contentDir = join(work, 'content');
   dist = join(work, 'dist');
-  await cp('content', contentDir, { recursive: true });
+  await cp(FIXTURE_CONTENT, contentDir, { recursive: true });
   await cp(join(import.meta.dirname, 'fixtures', `${FIXTURE}.md`), join(contentDir, 'documents', `${FIXTURE}.md`));
   await buildSite({ contentDir, outDir: dist, siteDataFile: join(work, 'site-data.json') });
 });

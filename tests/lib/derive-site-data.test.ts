@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { loadRealContent } from '../content/load-real-content.ts';
+import { stressSiteData } from '../fixtures/stress-record.ts';
+import { loadFixtureContent } from '../support/fixture-content.ts';
 
-const { data } = await loadRealContent();
+// Derivation tested on the frozen seed-era record (tests/fixtures/records/),
+// so that adding a document to content/ changes no test here.
+const { data, content } = await loadFixtureContent();
 const figure = (id: string) => data.figures.find((row) => row.id === id);
 const event = (id: string) => data.timeline.find((row) => row.id === id);
 
@@ -144,13 +147,13 @@ describe('timeline', () => {
     );
   });
 
-  test('the 2014 date conflict is flagged and both dates are kept: June (Ofsted) and September (news)', () => {
+  test('the 2014 date conflict is flagged and both dates are kept while we hold no report of it: June (Ofsted) and September (news), each the judgement’s date', () => {
     const inspection = event('2014-sif-inspection')!;
     expect(inspection.dateConflict).toBe(true);
-    expect(inspection.dateClaims.map((claim) => [claim.date, claim.document])).toEqual(
+    expect(inspection.dateClaims.map((claim) => [claim.date, claim.dateOf, claim.document])).toEqual(
       expect.arrayContaining([
-        ['2014-06', '2017-06-13-ofsted-monitoring-visit-adoption'],
-        ['2014-09', '2018-10-11-cypn-focused-visit-article'],
+        ['2014-06', 'judgement', '2017-06-13-ofsted-monitoring-visit-adoption'],
+        ['2014-09', 'judgement', '2018-10-11-cypn-focused-visit-article'],
       ]),
     );
     expect(inspection.knownFromMentionsOnly).toBe(true);
@@ -167,5 +170,29 @@ describe('timeline', () => {
     expect(dates).toEqual([...dates].sort((a, b) => (a + '-01-01').slice(0, 10).localeCompare((b + '-01-01').slice(0, 10))));
     const graded = data.timeline.filter((row) => row.kind === 'inspection').map((row) => row.outcome);
     expect(graded).toEqual(['Adequate', 'Inadequate', 'Requires improvement']);
+  });
+});
+
+describe('frameworks', () => {
+  test('the 2009 framework has the 33 graded areas of the "Record of main findings" plus its two outcome headings', () => {
+    const slac = content.frameworks.find((framework) => framework.id === 'slac-2009')!;
+    expect(slac.areas).toHaveLength(35);
+    expect(slac.scale.map((grade) => grade.label)).toEqual(['Outstanding', 'Good', 'Adequate', 'Inadequate']);
+  });
+});
+
+describe('timeline: graded inspections', () => {
+  test('an inspection that grades areas but gives no overall grade is graded, with no outcome', async () => {
+    const stress = await stressSiteData();
+    const reformed = stress.timeline.filter((row) => row.framework === 'reformed-2026');
+    expect(reformed).toHaveLength(4);
+    for (const row of reformed) expect(row).toMatchObject({ graded: true });
+    for (const row of reformed) expect(row.outcome).toBeUndefined();
+  });
+
+  test('visits are not graded; an inspection with an overall grade is', () => {
+    expect(event('2016-09-monitoring-visit')?.graded).toBe(false);
+    expect(event('2010-11-slac-inspection')).toMatchObject({ graded: true, outcome: 'Adequate' });
+    expect(event('2014-sif-inspection')).toMatchObject({ graded: true, outcome: 'Inadequate' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeStatistic, figureEvidence } from '../../src/lib/format-figure.ts';
+import { describeStatistic, figureEvidence, formatFigureValue } from '../../src/lib/format-figure.ts';
 
 describe('describeStatistic', () => {
   test('only a mean is an average', () => {
@@ -22,5 +22,16 @@ describe('figureEvidence', () => {
     expect(evidence.kind).toBe('cell');
     expect(evidence.text).toContain('column At31_episodes: 5155');
     expect(evidence.text).not.toContain('Reporting year');
+  });
+});
+
+describe('formatFigureValue', () => {
+  test('a bound, a maximum and a cap keep the words that make them one: over 40 is not 40', () => {
+    const number = (value: number, statistic?: 'lower-bound' | 'max' | 'cap' | 'mean') => formatFigureValue({ valueKind: 'number', value, unit: 'cases', ...(statistic ? { statistic } : {}) });
+    expect(number(40, 'lower-bound')).toBe('over 40 cases');
+    expect(number(50, 'max')).toBe('up to 50 cases');
+    expect(number(15, 'cap')).toBe('capped at 15 cases');
+    expect(number(20, 'mean')).toBe('20 cases');
+    expect(number(20)).toBe('20 cases');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { DocumentSchema } from '../../src/schema/index.ts';
-import { loadRealContent } from './load-real-content.ts';
+import { loadFixtureContent } from '../support/fixture-content.ts';
 
-const { content } = await loadRealContent();
+const { content } = await loadFixtureContent();
 const valid = content.documents.find((doc) => doc.slug === '2017-06-13-ofsted-monitoring-visit-adoption')!.data;
 const mutate = (change: (doc: Record<string, unknown>) => void) => {
   const copy = structuredClone(valid) as unknown as Record<string, unknown>;
@@ -13,7 +13,7 @@ const failingPaths = (result: ReturnType<typeof mutate>) =>
   result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
 
 describe('DocumentSchema', () => {
-  test('accepts every real document', () => {
+  test('accepts every document of the fixture content', () => {
     for (const doc of content.documents) expect(DocumentSchema.safeParse(doc.data).success, doc.slug).toBe(true);
   });
 
