@@ -9,7 +9,7 @@ import { measuredBuild, type BuildCost } from './bench/build-cost.ts';
 import { lighthouseInstalled, runLighthouse, type LighthouseScores } from './bench/lighthouse.ts';
 import { PEER } from './bench/peer.ts';
 import { measurePage, type PageWeight } from './bench/page-weight.ts';
-import { formatReport, judgeTargets, type Measured } from './bench/report.ts';
+import { formatReport, judgeTargets, type Measured, type Readers } from './bench/report.ts';
 import { siteBounds, type SiteBounds } from './bench/site-bounds.ts';
 import { spread } from './bench/stats.ts';
 import { editOneSummary } from './bench/summary-edit.ts';
@@ -64,7 +64,7 @@ async function coldBuilds(label: string, content: string, name: string, today?: 
 const pageKinds: PageKind[] = ['home', 'chart', 'embed', 'document'];
 
 /** Page weight of each kind of page, and Lighthouse on each, for one built site. */
-async function readerCost(dir: string, label: string) {
+async function readerCost(dir: string, label: string): Promise<Readers> {
   const server = await serveSite({ root: dir, port: 0 });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
@@ -77,7 +77,7 @@ async function readerCost(dir: string, label: string) {
     } finally {
       await browser.close();
     }
-    const lighthouse: { kind: PageKind; path: string; scores?: LighthouseScores; problem?: string }[] = [];
+    const lighthouse: Readers['lighthouse'] = [];
     if (withLighthouse && lighthouseInstalled()) {
       for (const { kind, path } of samples) {
         if (!path) continue;
@@ -124,16 +124,17 @@ try {
   }
   const realReaders = await readerCost(real.dir, 'real content');
 
-  // Growth: the synthetic corpus at each size, every generated document checked for its page.
-  const growth: { size: number; documents: number; costs: BuildCost[]; missing: string[] }[] = [];
-  let largest: Awaited<ReturnType<typeof readerCost>> | undefined;
-  for (const size of sizes) {
+  // Growth: the synthetic corpus, from its base (no made-up documents) to
+  // each size, every generated document checked for its page.
+  const growth: Measured['growth'] = [];
+  let largest: Readers | undefined;
+  for (const size of [0, ...sizes.filter((size) => size > 0)]) {
     const content = join(work, `content-${size}`);
     const corpus = await writeSyntheticContent(content, size);
-    const built = await coldBuilds(`+${size} documents`, content, `synthetic-${size}`, corpus.today);
+    const built = await coldBuilds(size ? `+${size} documents` : 'synthetic base', content, `synthetic-${size}`, corpus.today);
     const missing = await missingPages(built.dir, corpus.slugs);
     growth.push({ size, documents: (await listPages(built.dir)).filter((page) => page.kind === 'document').length, costs: built.costs, missing });
-    if (size === Math.max(...sizes)) largest = await readerCost(built.dir, `+${size} documents`);
+    if (size > 0 && size === Math.max(...sizes)) largest = await readerCost(built.dir, `+${size} documents`);
     await rm(join(work, `synthetic-${size}`), { recursive: true, force: true });
     await rm(content, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { startDevServer, type DevServer } from '../../tests/support/dev-server.ts';
@@ -11,7 +11,8 @@ import { writeSyntheticContent } from './synthetic-content.ts';
  * within 5 s of saving. Prints a table; not a test.
  *
  *   npm run bench:preview                    real content and +1,000 documents
- *   npm run bench:preview -- --sizes=0,100   other sizes (0 = the real content)
+ *   npm run bench:preview -- --sizes=0,100   other sizes (0 = the real content; others: the
+ *                                            stress record of tests/fixtures with that many made-up documents)
  */
 const TARGET_SECONDS = 5;
 const SLUG = '2020-02-05-cypn-news-article';
@@ -36,12 +37,15 @@ async function secondsUntil(check: () => Promise<boolean>, what: string): Promis
 
 async function measure(size: number): Promise<Latency> {
   const content = join(work, `content-${size}`);
-  await writeSyntheticContent(content, size, { judgements: false });
+  // 0 is the real content; other sizes, the stress record with that many made-up documents.
+  const today = size > 0 ? (await writeSyntheticContent(content, size)).today : '';
+  if (size === 0) await cp(resolve(root, 'content'), content, { recursive: true });
+  const documents = (await readdir(join(content, 'documents'))).filter((name) => name.endsWith('.md')).length + 1;
   const file = join(content, 'documents', `${SLUG}.md`);
   const started = performance.now();
   let server: DevServer | undefined;
   try {
-    server = await startDevServer({ CONTENT_DIR: content, SITE_DATA_FILE: join(work, `site-data-${size}.json`), CONTENT_TODAY: '' });
+    server = await startDevServer({ CONTENT_DIR: content, SITE_DATA_FILE: join(work, `site-data-${size}.json`), CONTENT_TODAY: today });
     const startSeconds = (performance.now() - started) / 1000;
     const { origin, output } = server;
     const status = (path: string) => fetch(new URL(path, origin)).then((response) => response.status);
@@ -58,7 +62,7 @@ async function measure(size: number): Promise<Latency> {
     await writeFile(file, fixture);
     const fixedSeconds = await secondsUntil(async () => output().slice(printedBroken).includes('Content is valid again.'), 'the fix');
     await unlink(file);
-    return { documents: 5 + size + 1, startSeconds, pageSeconds, timelineSeconds, errorSeconds, fixedSeconds };
+    return { documents, startSeconds, pageSeconds, timelineSeconds, errorSeconds, fixedSeconds };
   } finally {
     await server?.stop();
   }

@@ -1,73 +1,36 @@
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RECORD_DIRS } from '../../tests/fixtures/records.ts';
+import { STRESS_TODAY, stressDocuments, writeStressRecord } from '../../tests/fixtures/stress-record.ts';
 
 /**
- * A copy of the content directory with `count` extra documents, each a real
- * document varied so that it still validates: its own file name, event id
- * and title, figure ids (and the derived figures' inputs renamed with
- * them), and a sentence of summary of its own. Judgements, figures' quotes
- * and mentions are kept, so each copy costs the build what a real one does.
+ * The benchmark's synthetic corpus: the seeded stress record of the tests
+ * (tests/fixtures/stress-record.ts), so the bench measures what the chart
+ * tests check. It is the record to 2025 plus made-up documents of every
+ * kind, dated 2009 to 2030: graded inspections under three frameworks (one
+ * with no overall grade), visits, council reports with figures of every
+ * value kind and statistic, statistics releases citing table cells, news
+ * reports with mentions and date conflicts. The same seed writes the same
+ * files, so runs compare. The seed era's story and About pages go with it
+ * (the real story cites documents the frozen record does not hold).
  */
+
+export const SYNTHETIC_CORPUS = 'the seeded stress record (tests/fixtures/stress-record.ts): the record to 2025 plus made-up documents of every kind dated 2009–2030, with the seed era’s story';
+
+export interface SyntheticContent {
+  /** The made-up documents' slugs: each must get a page. */
+  slugs: string[];
+  /** "Today" for the build's future-date check: the record runs to 2030. */
+  today: string;
+}
 
 /**
- * Metrics of which the site holds exactly one figure and a chart insists on
- * it (src/charts/adoption-chart.ts: the implied government threshold and the
- * days above it). Copies leave these figures out, or the build stops.
+ * Writes the record to 2025 with `count` made-up documents into `outDir`;
+ * 0 writes the record alone, the base that growth is measured from.
  */
-export const SINGLE_FIGURE_METRICS = ['adoption-threshold-days', 'adoption-days-above-threshold'];
-
-export interface SyntheticOptions {
-  /** Keep the copies' judgements (each copy then adds a graded event to the timeline). */
-  judgements: boolean;
+export async function writeSyntheticContent(outDir: string, count: number): Promise<SyntheticContent> {
+  if (count > 0) await writeStressRecord(outDir, { documents: count });
+  else await cp(RECORD_DIRS['to-2025'], outDir, { recursive: true });
+  await cp(join(RECORD_DIRS['seed-era'], 'pages'), join(outDir, 'pages'), { recursive: true });
+  return { slugs: count > 0 ? stressDocuments({ documents: count }).map((doc) => doc.slug) : [], today: STRESS_TODAY };
 }
-
-/** How the report describes the corpus. */
-export const SYNTHETIC_CORPUS = 'varied copies of the real documents';
-
-/** Writes the real content plus `count` documents into `outDir`; returns the generated documents' slugs (each must get a page). */
-export async function writeSyntheticContent(outDir: string, count: number, options: SyntheticOptions = { judgements: true }): Promise<{ slugs: string[]; today?: string }> {
-  const contentDir = resolve('content');
-  await cp(contentDir, outDir, { recursive: true });
-  const slugs: string[] = [];
-  const documentsDir = join(contentDir, 'documents');
-  const originals = (await readdir(documentsDir)).filter((name) => name.endsWith('.md')).sort();
-  const texts = await Promise.all(originals.map((name) => readFile(join(documentsDir, name), 'utf8')));
-  for (let index = 0; index < count; index += 1) {
-    const tag = `s${String(index + 1).padStart(4, '0')}`;
-    const original = index % originals.length;
-    const name = originals[original]!.replace(/\.md$/, `-${tag}.md`);
-    await writeFile(join(outDir, 'documents', name), varyDocument(texts[original]!, tag, options));
-    slugs.push(name.replace(/\.md$/, ''));
-  }
-  return { slugs };
-}
-
-function varyDocument(text: string, tag: string, options: SyntheticOptions) {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error('a document without frontmatter');
-  const [, frontmatter, body] = match;
-  const doc = parseDocument(frontmatter!);
-  const eventId = doc.getIn(['event', 'id']);
-  if (typeof eventId === 'string') doc.setIn(['event', 'id'], `${eventId}-${tag}`);
-  doc.setIn(['title'], `${doc.get('title')} (synthetic copy ${tag})`);
-  if (typeof doc.getIn(['event', 'title']) === 'string') doc.setIn(['event', 'title'], `${doc.getIn(['event', 'title'])} (synthetic copy ${tag})`);
-  if (!options.judgements && doc.has('judgements')) doc.set('judgements', doc.createNode([]));
-  renameFigures(doc, tag);
-  return `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---\n${body}\nThis synthetic copy (${tag}) exists only to measure how the build grows.\n`;
-}
-
-function renameFigures(doc: Document, tag: string) {
-  const figures = doc.get('figures');
-  if (!isSeq(figures)) return;
-  figures.items = figures.items.filter((figure) => !(isMap(figure) && SINGLE_FIGURE_METRICS.includes(String(figure.get('metric')))));
-  for (const figure of figures.items) {
-    if (!isMap(figure)) continue;
-    figure.set('id', `${figure.get('id')}-${tag}`);
-    const value = figure.get('value');
-    const inputs = isMap(value) ? value.get('inputs') : undefined;
-    if (isSeq(inputs)) inputs.items = inputs.items.map((input) => doc.createNode(`${scalarValue(input)}-${tag}`));
-  }
-}
-
-const scalarValue = (node: unknown) => (node && typeof node === 'object' && 'value' in node ? String((node as { value: unknown }).value) : String(node));
