@@ -1,5 +1,4 @@
 import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
 import { RECORD_DIRS } from '../../tests/fixtures/records.ts';
 import { STRESS_TODAY, stressDocuments, writeStressRecord } from '../../tests/fixtures/stress-record.ts';
 
@@ -11,11 +10,10 @@ import { STRESS_TODAY, stressDocuments, writeStressRecord } from '../../tests/fi
  * with no overall grade), visits, council reports with figures of every
  * value kind and statistic, statistics releases citing table cells, news
  * reports with mentions and date conflicts. The same seed writes the same
- * files, so runs compare. The seed era's story and About pages go with it
- * (the real story cites documents the frozen record does not hold).
+ * files, so runs compare.
  */
 
-export const SYNTHETIC_CORPUS = 'the seeded stress record (tests/fixtures/stress-record.ts): the record to 2025 plus made-up documents of every kind dated 2009–2030, with the seed era’s story';
+export const SYNTHETIC_CORPUS = 'the seeded stress record (tests/fixtures/stress-record.ts): the record to 2025 plus made-up documents of every kind dated 2009–2030';
 
 export interface SyntheticContent {
   /** The made-up documents' slugs: each must get a page. */
@@ -31,6 +29,5 @@ export interface SyntheticContent {
 export async function writeSyntheticContent(outDir: string, count: number): Promise<SyntheticContent> {
   if (count > 0) await writeStressRecord(outDir, { documents: count });
   else await cp(RECORD_DIRS['to-2025'], outDir, { recursive: true });
-  await cp(join(RECORD_DIRS['seed-era'], 'pages'), join(outDir, 'pages'), { recursive: true });
   return { slugs: count > 0 ? stressDocuments({ documents: count }).map((doc) => doc.slug) : [], today: STRESS_TODAY };
 }
