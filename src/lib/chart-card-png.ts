@@ -63,14 +63,14 @@ async function layeredPng(card: string, scale: number): Promise<Uint8Array | und
  * and its `<text>`. Undefined for a card with no nested chart.
  */
 export function splitCard(card: string): { drawing: string; words: string } | undefined {
-  const layer = (drop: string) => {
-    const root = new DOMParser().parseFromString(card, 'image/svg+xml').documentElement;
-    for (const child of [...root.children]) if (child.tagName.toLowerCase() === drop) child.remove();
+  const parse = () => new DOMParser().parseFromString(card, 'image/svg+xml').documentElement;
+  const without = (root: Element, tag: string) => {
+    for (const child of [...root.children]) if (child.tagName.toLowerCase() === tag) child.remove();
     return root.toString();
   };
-  const root = new DOMParser().parseFromString(card, 'image/svg+xml').documentElement;
+  const root = parse();
   if (!root || root.tagName.toLowerCase() !== 'svg' || ![...root.children].some((child) => child.tagName.toLowerCase() === 'svg')) return undefined;
-  return { drawing: layer('text'), words: layer('svg') };
+  return { drawing: without(parse(), 'text'), words: without(root, 'svg') };
 }
 
 /** The drawing layer's rows, from the cache or rasterised and stored; undefined if the drawing is not opaque. */
