@@ -64,7 +64,7 @@ async function layeredPng(card: string, scale: number): Promise<Uint8Array | und
  */
 export function splitCard(card: string): { drawing: string; words: string } | undefined {
   const parse = () => new DOMParser().parseFromString(card, 'image/svg+xml').documentElement;
-  const without = (root: Element, tag: string) => {
+  const without = (root: ReturnType<typeof parse>, tag: string) => {
     for (const child of [...root.children]) if (child.tagName.toLowerCase() === tag) child.remove();
     return root.toString();
   };

@@ -139,21 +139,23 @@ export function chartSvgFile(chart: DownloadableChart, context: ChartContext): s
   });
 }
 
+/** Cards made in this build, by everything they are made from: a page head, the oEmbed and the PNG all ask for the same card. */
+const cards = new Map<string, string>();
+const CARDS_KEPT = 64;
+
 /** The chart with its headline, notes, source line and data version: the picture behind the PNG. */
 export function chartCardFile(chart: DownloadableChart, context: ChartContext): string {
   const { citation, notes } = chartCredits(chart, context);
-  return chartCardSvg(
-    chart.renderSvg(DOWNLOAD_WIDTH),
-    {
-      title: chart.title,
-      subtitle: chart.subtitle,
-      notes: chart.notes,
-      source: citation,
-      footer: notes.join(' '),
-    },
-    lightPalette(context.siteCss),
-    FONT_FAMILY,
-  );
+  const drawing = chart.renderSvg(DOWNLOAD_WIDTH);
+  const text = { title: chart.title, subtitle: chart.subtitle, notes: chart.notes, source: citation, footer: notes.join(' ') };
+  const key = JSON.stringify([drawing, text, context.siteCss]);
+  let card = cards.get(key);
+  if (card === undefined) {
+    card = chartCardSvg(drawing, text, lightPalette(context.siteCss), FONT_FAMILY);
+    if (cards.size >= CARDS_KEPT) cards.delete(cards.keys().next().value!);
+    cards.set(key, card);
+  }
+  return card;
 }
 
 /**
