@@ -111,11 +111,13 @@ function decodeDrawing(payload: Buffer): DrawingRows | undefined {
 
 /** Every pixel of rows [from, to) fully opaque: resvg's pixels are premultiplied, and only opaque ones are the PNG's. */
 function isOpaque(pixels: Uint8Array, width: number, from: number, to: number): boolean {
-  // A pixel at a time, as one little-endian signed number: opaque ones have alpha 0xff on top, so lie in [0xff000000, 0xffffffff] = [-2^24, -1].
+  // Alpha is the top byte of each pixel read as a little-endian number: all
+  // are 0xff when the top byte of all the pixels ANDed together is.
   const aligned = pixels.byteOffset % 4 === 0 ? pixels : new Uint8Array(pixels);
-  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2);
-  for (let i = from * width; i < to * width; i += 1) if (words[i]! < -16777216 || words[i]! >= 0) return false;
-  return true;
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset + from * width * 4, (to - from) * width);
+  let all = -1;
+  for (let i = 0; i < words.length; i += 1) all &= words[i]!;
+  return all >>> 24 === 0xff;
 }
 
 /** Whether every pixel of rows [from, to) is the background colour (each row compared at once). */

@@ -139,23 +139,30 @@ export function chartSvgFile(chart: DownloadableChart, context: ChartContext): s
   });
 }
 
-/** Cards made in this build, by everything they are made from: a page head, the oEmbed and the PNG all ask for the same card. */
-const cards = new Map<string, string>();
-const CARDS_KEPT = 64;
+/**
+ * What this build already worked out, by everything it was worked out from:
+ * chart pages, embeds, page heads, oEmbed and the PNG ask for the same card
+ * and height, and a chart of hundreds of sources takes a while to lay out.
+ */
+function remembered<T>(): (key: string, make: () => T) => T {
+  const kept = new Map<string, T>();
+  return (key, make) => {
+    if (kept.has(key)) return kept.get(key)!;
+    const value = make();
+    if (kept.size >= 64) kept.delete(kept.keys().next().value!);
+    kept.set(key, value);
+    return value;
+  };
+}
+const cards = remembered<string>();
+const embedHeights = remembered<number>();
 
 /** The chart with its headline, notes, source line and data version: the picture behind the PNG. */
 export function chartCardFile(chart: DownloadableChart, context: ChartContext): string {
   const { citation, notes } = chartCredits(chart, context);
   const drawing = chart.renderSvg(DOWNLOAD_WIDTH);
   const text = { title: chart.title, subtitle: chart.subtitle, notes: chart.notes, source: citation, footer: notes.join(' ') };
-  const key = JSON.stringify([drawing, text, context.siteCss]);
-  let card = cards.get(key);
-  if (card === undefined) {
-    card = chartCardSvg(drawing, text, lightPalette(context.siteCss), FONT_FAMILY);
-    if (cards.size >= CARDS_KEPT) cards.delete(cards.keys().next().value!);
-    cards.set(key, card);
-  }
-  return card;
+  return cards(JSON.stringify([drawing, text, context.siteCss]), () => chartCardSvg(drawing, text, lightPalette(context.siteCss), FONT_FAMILY));
 }
 
 /**
@@ -183,5 +190,8 @@ export function chartPngSize(chart: DownloadableChart, context: ChartContext): {
  */
 export function embedFallbackHeight(chart: DownloadableChart, context: Pick<ChartContext, 'chartUrl' | 'version' | 'sources'>): number {
   const { citation, notes } = chartCredits(chart, context);
-  return embedHeight({ title: chart.title, subtitle: chart.subtitle, notes: chart.notes, credits: [citation, notes.join(' ')].filter(Boolean) }, chart.renderSvg);
+  const text = { title: chart.title, subtitle: chart.subtitle, notes: chart.notes, credits: [citation, notes.join(' ')].filter(Boolean) };
+  // The drawings at every width the embed may show, as the height depends on them.
+  const drawings = Object.values(CHART_WIDTH).map((width) => chart.renderSvg(width));
+  return embedHeights(JSON.stringify([text, drawings]), () => embedHeight(text, chart.renderSvg));
 }

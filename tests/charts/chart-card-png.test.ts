@@ -107,6 +107,19 @@ describe('a chart card drawn in layers', () => {
   });
 });
 
+describe('a card that is not opaque', () => {
+  test('is drawn whole: its PNG has the pixels resvg itself encodes, with every system font', async () => {
+    const [, data] = records[0]!;
+    const root = new DOMParser().parseFromString(chartCardFile(chartById('adoption', data), context(data, 'adoption')), 'image/svg+xml').documentElement;
+    [...root.children].find((child) => child.tagName.toLowerCase() === 'rect')!.remove();
+    const card = root.toString();
+    const scale = pngScale(svgSize(card));
+    const before = new Resvg(card, { fitTo: { mode: 'zoom', value: scale }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, shapeRendering: 2, textRendering: 1 }).render().asPng();
+    expect(pngPixels(await chartCardPng(card, scale)).pixels.equals(pngPixels(before).pixels)).toBe(true);
+    expect(cacheCounts['chart-drawing']).toEqual({ reused: 0, rendered: 1 });
+  });
+});
+
 describe('the site card', () => {
   test('has the pixels it had with every system font', () => {
     const svg = siteCardSvg(
