@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentPreview } from './scripts/preview/content-preview.ts';
-import { siteUrlSetting } from './src/lib/site-address.ts';
+import { siteUrlSetting } from './src/publish/site-address.ts';
 
 // Builds can be pointed at other content and data (tests build a temporary
 // copy; scripts/build-site.ts builds into a temporary directory and swaps it

@@ -1,5 +1,5 @@
 import raw from '#site-data' with { type: 'json' };
-import type { SiteData } from '../lib/derive-site-data.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
 import { renderAdoptionChart, shapeAdoptionChart } from './adoption-chart.ts';
 import { renderCaseloadChart, shapeCaseloadChart } from './caseload-chart.ts';
 import type { ChartDataRow, ChartText } from './chart-spec.ts';

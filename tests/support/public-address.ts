@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteUrlSetting } from '../../src/lib/site-address.ts';
+import { siteUrlSetting } from '../../src/publish/site-address.ts';
 
 /**
  * The public address the test build writes into its files: the same setting

@@ -1,6 +1,6 @@
 import type { Citation, Framework, JudgementRow } from '../schema/index.ts';
-import type { DocumentEntry } from './check-references.ts';
-import { gradeOnScale } from './headline-outcome.ts';
+import type { DocumentEntry } from '../validate/check-references.ts';
+import { gradeOnScale } from '../validate/headline-outcome.ts';
 import { ownDateClaim } from './derive-timeline.ts';
 
 /** Area id for a grade whose source names no framework and no area. */

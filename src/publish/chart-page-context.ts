@@ -2,7 +2,7 @@ import siteCss from '../styles/site.css?raw';
 import type { ChartContext } from './chart-downloads.ts';
 import { dataVersion } from './data-version.ts';
 import { siteRoot } from './site-address.ts';
-import { siteData } from './site-data.ts';
+import { siteData } from '../derive/site-data.ts';
 
 /**
  * What a chart's page, embed and downloads share: its addresses, the data

@@ -1,6 +1,6 @@
 import type { CardStep } from './chart-card.ts';
-import type { SiteData } from './derive-site-data.ts';
-import { gradedInspections } from './site-facts.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
+import { gradedInspections } from '../derive/site-facts.ts';
 
 /**
  * The image a link preview shows (Open Graph, X cards). Chart pages show

@@ -1,5 +1,5 @@
 import type { DateOf, PartialDate } from '../schema/index.ts';
-import { firstDay, formatPartialDate } from './partial-dates.ts';
+import { firstDay, formatPartialDate } from '../lib/partial-dates.ts';
 
 /** A date a source gives for an event, and which of its dates it is. */
 export interface EventDateClaim {

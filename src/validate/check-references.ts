@@ -4,7 +4,7 @@ import { closestMatch } from './closest-match.ts';
 import { problemsIn, type ContentProblem, type ReportProblem } from './content-problem.ts';
 import { normaliseGrade } from './normalise-grade.ts';
 import type { ParsedSourceFile } from './parse-source-file.ts';
-import { formatPartialDate, withinPartialRange } from './partial-dates.ts';
+import { formatPartialDate, withinPartialRange } from '../lib/partial-dates.ts';
 import type { CheckedDocument } from './salvage-document.ts';
 
 /** A document that passed every check, ready to derive from. */

@@ -1,6 +1,6 @@
-import type { DocumentRecord } from './derive-site-data.ts';
-import { SITE_NAME } from './labels.ts';
-import { formatPartialDate } from './partial-dates.ts';
+import type { DocumentRecord } from '../derive/derive-site-data.ts';
+import { SITE_NAME } from '../lib/labels.ts';
+import { formatPartialDate } from '../lib/partial-dates.ts';
 
 /**
  * Ready-to-paste citation lines for journalists, and the attribution the

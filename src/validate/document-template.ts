@@ -1,5 +1,5 @@
 import { DocumentSchema, type DocumentKind, type EventKind, type Framework } from '../schema/index.ts';
-import { formatPartialDate } from './partial-dates.ts';
+import { formatPartialDate } from '../lib/partial-dates.ts';
 import { descriptionAt } from './schema-walk.ts';
 import type { KnownEvent } from './similar-events.ts';
 import { suggestSlug } from './value-words.ts';

@@ -1,5 +1,5 @@
 import { problemsIn, type ContentProblem } from './content-problem.ts';
-import { firstDay, formatPartialDate } from './partial-dates.ts';
+import { firstDay, formatPartialDate } from '../lib/partial-dates.ts';
 import type { CheckedDocument } from './salvage-document.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SiteData } from './derive-site-data.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
 
 /** One dated change to the published data: a new source document or a correction. */
 export interface DataChange {

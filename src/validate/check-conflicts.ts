@@ -2,7 +2,7 @@ import type { Framework } from '../schema/index.ts';
 import { problemsIn, type ContentProblem } from './content-problem.ts';
 import { gradeOnScale } from './headline-outcome.ts';
 import { claimsAgree, agreesWithRecord, dateOfWords, recordWindowWords, type EventDateClaim, type RecordDates } from './event-dates.ts';
-import { formatPartialDate } from './partial-dates.ts';
+import { formatPartialDate } from '../lib/partial-dates.ts';
 import type { CheckedDocument } from './salvage-document.ts';
 
 interface Claim<Value> {

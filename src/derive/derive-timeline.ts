@@ -1,8 +1,8 @@
 import { datePrecision, type Framework, type Mention, type TimelineEvent, type DatedClaim, type Citation } from '../schema/index.ts';
-import type { DocumentEntry } from './check-references.ts';
-import { datesConflict } from './event-dates.ts';
-import { compareDates } from './partial-dates.ts';
-import { gradeOnScale, headlineOutcome, type Outcome } from './headline-outcome.ts';
+import type { DocumentEntry } from '../validate/check-references.ts';
+import { datesConflict } from '../validate/event-dates.ts';
+import { compareDates } from '../lib/partial-dates.ts';
+import { gradeOnScale, headlineOutcome, type Outcome } from '../validate/headline-outcome.ts';
 
 interface EventDraft {
   id: string;

@@ -2,8 +2,8 @@ import type { Framework, FigureRow, JudgementRow, JudgementTopic, Metric, PageNa
 import { deriveFigures } from './derive-figures.ts';
 import { deriveJudgements } from './derive-judgements.ts';
 import { deriveTimeline } from './derive-timeline.ts';
-import { renderBodyTree } from './markdown-body.ts';
-import type { PageEntry, ValidContent } from './validate-content.ts';
+import { renderBodyTree } from '../validate/markdown-body.ts';
+import type { PageEntry, ValidContent } from '../validate/validate-content.ts';
 
 /** A document's metadata and content model, addressed by its slug. */
 export type DocumentRecord = SourceDocument & { slug: string };

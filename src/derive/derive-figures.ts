@@ -1,6 +1,6 @@
 import { datePrecision, type Figure, type FigureRow, type Metric } from '../schema/index.ts';
-import type { DocumentEntry } from './check-references.ts';
-import { describeDerivation } from './derived-value.ts';
+import type { DocumentEntry } from '../validate/check-references.ts';
+import { describeDerivation } from '../validate/derived-value.ts';
 
 /** One row per figure, with its value in the shape the source gives it. */
 export function deriveFigures(documents: readonly DocumentEntry[], metrics: readonly Metric[]): FigureRow[] {

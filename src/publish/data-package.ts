@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { CitationSchema, FigureRowSchema, JudgementRowSchema, TimelineEventSchema } from '../schema/index.ts';
 import { CSV_DIALECT, toCsv, type FlatTable } from './csv.ts';
 import { figureTable, judgementTable, timelineTable } from './dataset-tables.ts';
-import type { SiteData } from './derive-site-data.ts';
-import { LICENCE_LABEL, SITE_NAME } from './labels.ts';
-import { yearRange } from './site-facts.ts';
-import { formatPartialDate } from './partial-dates.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
+import { LICENCE_LABEL, SITE_NAME } from '../lib/labels.ts';
+import { yearRange } from '../derive/site-facts.ts';
+import { formatPartialDate } from '../lib/partial-dates.ts';
 
 /**
  * The published CSV datasets as a Frictionless Data Package v2. Field

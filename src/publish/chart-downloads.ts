@@ -4,7 +4,7 @@ import { CHART_WIDTH, FONT_FAMILY, type ChartLayout } from '../charts/theme.ts';
 import { chartCardSvg } from './chart-card.ts';
 import { chartCitation, licenceNotes } from './citation.ts';
 import type { FlatTable } from './csv.ts';
-import type { DocumentRecord } from './derive-site-data.ts';
+import type { DocumentRecord } from '../derive/derive-site-data.ts';
 import { embedFallbackHeight as embedHeight } from './embed-height.ts';
 import { svgToPngAsync } from './png.ts';
 import { darkPalette, lightPalette, standaloneSvg, svgSize, themedSvg } from './standalone-svg.ts';

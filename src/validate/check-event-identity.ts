@@ -1,5 +1,5 @@
 import { problemsIn, type ContentProblem } from './content-problem.ts';
-import { formatPartialDate } from './partial-dates.ts';
+import { formatPartialDate } from '../lib/partial-dates.ts';
 import type { CheckedDocument } from './salvage-document.ts';
 import { knownEvents, similarEvents, SAME_EVENT_MONTHS } from './similar-events.ts';
 

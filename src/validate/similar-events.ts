@@ -1,6 +1,6 @@
 import type { EventKind, PartialDate } from '../schema/index.ts';
 import { closestMatch } from './closest-match.ts';
-import { firstDay } from './partial-dates.ts';
+import { firstDay } from '../lib/partial-dates.ts';
 
 /** An event as the documents know it so far: its id, kind, title, and every date they give it. */
 export interface KnownEvent {
