@@ -10,7 +10,7 @@ import { siteUrlSetting } from './src/publish/site-address.ts';
 const siteData = process.env.SITE_DATA_FILE ? resolve(process.env.SITE_DATA_FILE) : undefined;
 
 export default defineConfig({
-  // The public address, for absolute URLs only (src/lib/site-address.ts).
+  // The public address, for absolute URLs only (src/publish/site-address.ts).
   site: siteUrlSetting(),
   base: process.env.SITE_BASE ?? '/',
   trailingSlash: 'always',

@@ -13,7 +13,7 @@ import { renderTimelineChart, shapeTimelineChart } from './timeline-chart.ts';
  * start here. An unknown id is an error that names the known ones.
  *
  * The data is imported with a JSON import attribute (not through
- * `lib/site-data.ts`) so that plain Node scripts can use the registry too.
+ * `derive/site-data.ts`) so that plain Node scripts can use the registry too.
  */
 export { CHART_IDS, isChartId, type ChartId };
 

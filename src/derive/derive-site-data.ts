@@ -20,7 +20,7 @@ export interface SiteData {
   /**
    * Each document's body, our summary, as the HTML its page shows, by slug:
    * rendered from the same syntax tree the validator checked, raw HTML
-   * dropped and the rest sanitised (src/lib/markdown-body.ts).
+   * dropped and the rest sanitised (src/validate/markdown-body.ts).
    */
   bodies: Record<string, string>;
   /** The story and About pages as written (rendered by src/story/); absent in data derived from documents alone. */

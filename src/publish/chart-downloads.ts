@@ -174,7 +174,7 @@ export function chartPngSize(chart: DownloadableChart, context: ChartContext): {
 
 /**
  * The iframe's fixed height before the embed reports its own (or when
- * scripts are off): see src/lib/embed-height.ts.
+ * scripts are off): see src/publish/embed-height.ts.
  */
 export function embedFallbackHeight(chart: DownloadableChart, context: Pick<ChartContext, 'chartUrl' | 'version' | 'sources'>): number {
   const { citation, notes } = chartCredits(chart, context);

@@ -22,7 +22,7 @@ export const TABLE_SCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tables
 export const TABLE_DIALECT_PROFILE = 'https://datapackage.org/profiles/2.0/tabledialect.json';
 export const OGL_URL = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
 
-/** How a list becomes one cell (src/lib/dataset-tables.ts joins with " | "). */
+/** How a list becomes one cell (src/publish/dataset-tables.ts joins with " | "). */
 const JOINED = 'Several values are joined with " | ".';
 const PAGE_ADDRESS = 'Here the full address of the document’s page on this site.';
 
@@ -117,7 +117,7 @@ function unwrap(field: z.ZodType): { inner: z.ZodType; optional: boolean } {
  */
 function tableField(name: string, dataset: Dataset): TableField {
   const source = dataset.columns[name] ?? { field: dataset.schema.shape[camelCase(name)] as z.ZodType | undefined };
-  if (!source.field) throw new Error(`CSV column "${name}" has no field in its zod schema: map it in src/lib/data-package.ts`);
+  if (!source.field) throw new Error(`CSV column "${name}" has no field in its zod schema: map it in src/publish/data-package.ts`);
   const { inner, optional } = unwrap(source.field);
   const description = source.field.description ?? inner.description;
   if (!description) throw new Error(`CSV column "${name}": its zod field has no .describe() text (src/schema/derived.ts)`);

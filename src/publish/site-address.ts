@@ -40,7 +40,7 @@ export function siteUrlSetting(env: Record<string, string | undefined> = process
  * astro.config.mjs sets from siteUrlSetting()).
  */
 export function siteRoot(site: URL | string | undefined): string {
-  if (!site) throw new Error('Astro has no `site`: astro.config.mjs must set it from siteUrlSetting() (src/lib/site-address.ts)');
+  if (!site) throw new Error('Astro has no `site`: astro.config.mjs must set it from siteUrlSetting() (src/publish/site-address.ts)');
   const url = new URL(site);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url.href;

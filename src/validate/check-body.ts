@@ -16,7 +16,7 @@ const WRITE_MARKDOWN = 'write it in markdown instead (**bold**, *italic*, [words
  * comments; the renderer drops them all anyway), that links cannot run code,
  * and that links to other documents
  * (`../2017-06-13-ofsted-monitoring-visit-adoption/`) point at one we have.
- * The tree is the one the page is rendered from (src/lib/markdown-body.ts).
+ * The tree is the one the page is rendered from (src/validate/markdown-body.ts).
  */
 export function checkBody(file: ParsedSourceFile, slugs: ReadonlySet<string>, tree: MarkdownRoot = parseBody(file.body)): ContentProblem[] {
   const problems: ContentProblem[] = [];

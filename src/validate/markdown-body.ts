@@ -11,7 +11,7 @@ import { unified } from 'unified';
 /**
  * A document's body, our summary, from markdown to the HTML on its page.
  * `parseBody` reads it once (CommonMark + GFM, as Astro's own markdown
- * did); the validator (src/lib/check-body.ts) checks that tree and the
+ * did); the validator (src/validate/check-body.ts) checks that tree and the
  * derived data renders that same tree (`renderBodyTree`), so what the
  * validator accepted is exactly what is published.
  *

@@ -4,7 +4,7 @@ import { siteUrlSetting } from '../../src/publish/site-address.ts';
 
 /**
  * The public address the test build writes into its files: the same setting
- * the build read (SITE_URL, else PUBLISHED_SITE_URL in src/lib/site-address.ts),
+ * the build read (SITE_URL, else PUBLISHED_SITE_URL in src/publish/site-address.ts),
  * never an address read back from the build itself.
  */
 export const PUBLIC_ROOT = siteUrlSetting();
