@@ -1,4 +1,11 @@
+import type { Root } from 'mdast';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
 import { directionProblems, importCycles, readImportGraph, type ImportEdge, type Stage } from './import-graph.ts';
 
@@ -52,6 +59,19 @@ describe('the layout of src/', () => {
 
   test('no module of src/ or scripts/ imports itself through others', () => {
     expect(importCycles(project.edges.filter((edge) => !isKnownBackImport(edge)))).toEqual([]);
+  });
+
+  test('README.md\'s Layout table names every folder of src/, and each folder is a stage', async () => {
+    const readme = unified().use(remarkParse).use(remarkGfm).parse(await readFile(`${root}README.md`, 'utf8')) as Root;
+    const start = readme.children.findIndex((node) => node.type === 'heading' && node.depth === 2 && toString(node) === 'Layout');
+    const table = readme.children.slice(start).find((node) => node.type === 'table');
+    const named = new Set<string>();
+    if (table) visit(table, 'inlineCode', (code) => void (/^src\/[^/]+\/$/.test(code.value) && named.add(code.value.slice(0, -1))));
+    // src/generated/ is written by `npm run derive` and not kept in git.
+    const folders = (await readdir(`${root}src`, { withFileTypes: true })).filter((entry) => entry.isDirectory() && entry.name !== 'generated').map((entry) => `src/${entry.name}`);
+    expect([...named].sort()).toEqual(folders.sort());
+    const staged = STAGES.flatMap((stage) => stage.paths);
+    expect(folders.filter((folder) => !staged.includes(folder))).toEqual([]);
   });
 
   test.for(CHART_TYPE_BACK_IMPORTS)('%s still imports only types from %s', ([from, to]) => {
