@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { boundedSource, MAX_SOURCE_LINES } from '../../src/lib/chart-card.ts';
+import { boundedSource, MAX_SOURCE_LINES } from '../../src/publish/chart-card.ts';
 import { wrapText } from '../../src/charts/text-layout.ts';
 
 describe('boundedSource', () => {
