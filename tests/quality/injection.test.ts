@@ -9,7 +9,7 @@ import { buildSite } from '../../scripts/build-site.ts';
 import { inlineCodeIn } from '../../scripts/finish-steps/security-headers.ts';
 import { ContentError } from '../../scripts/load-site-data.ts';
 import { serveSite } from '../../scripts/serve-site.ts';
-import { publicUrl, siteUrlSetting } from '../../src/lib/site-address.ts';
+import { publicUrl, siteUrlSetting } from '../../src/publish/site-address.ts';
 import { contentWith, FIXTURE, TODAY } from '../editors/support.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { visit } from '../support/page-visit.ts';
