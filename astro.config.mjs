@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentPreview } from './scripts/preview/content-preview.ts';
-import { siteUrlSetting } from './src/lib/site-address.ts';
+import { siteUrlSetting } from './src/publish/site-address.ts';
 
 // Builds can be pointed at other content and data (tests build a temporary
 // copy; scripts/build-site.ts builds into a temporary directory and swaps it
@@ -10,7 +10,7 @@ import { siteUrlSetting } from './src/lib/site-address.ts';
 const siteData = process.env.SITE_DATA_FILE ? resolve(process.env.SITE_DATA_FILE) : undefined;
 
 export default defineConfig({
-  // The public address, for absolute URLs only (src/lib/site-address.ts).
+  // The public address, for absolute URLs only (src/publish/site-address.ts).
   site: siteUrlSetting(),
   base: process.env.SITE_BASE ?? '/',
   trailingSlash: 'always',

@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { formatProblem } from '../src/lib/content-problem.ts';
-import type { SiteData } from '../src/lib/derive-site-data.ts';
+import { formatProblem } from '../src/validate/content-problem.ts';
+import type { SiteData } from '../src/derive/derive-site-data.ts';
 import { ContentError, loadSiteData } from './load-site-data.ts';
 
 /**

@@ -1,3 +1,4 @@
+import type { FinishStep } from './finish-steps/finish-step.ts';
 import { searchIndex } from './finish-steps/search-index.ts';
 import { securityHeaders } from './finish-steps/security-headers.ts';
 
@@ -6,11 +7,6 @@ import { securityHeaders } from './finish-steps/security-headers.ts';
  * it replaces dist/ (a failing step publishes nothing). Each step lives in
  * scripts/finish-steps/ and is listed here in the order it must run.
  */
-export interface FinishStep {
-  name: string;
-  run: (siteDir: string) => Promise<void>;
-}
-
 const steps: FinishStep[] = [searchIndex, securityHeaders];
 
 export async function finishSite(siteDir: string) {

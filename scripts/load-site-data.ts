@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { CHART_IDS } from '../src/charts/chart-ids.ts';
-import { formatProblem, sortProblems, type ContentProblem } from '../src/lib/content-problem.ts';
-import { deriveSiteData, type SiteData } from '../src/lib/derive-site-data.ts';
-import { validateContent, type RawContent, type ValidateOptions, type ValidContent } from '../src/lib/validate-content.ts';
+import { formatProblem, sortProblems, type ContentProblem } from '../src/validate/content-problem.ts';
+import { deriveSiteData, type SiteData } from '../src/derive/derive-site-data.ts';
+import { validateContent, type RawContent, type ValidateOptions, type ValidContent } from '../src/validate/validate-content.ts';
 import { checkPages } from '../src/story/check-pages.ts';
 import { readContent } from './read-content.ts';
 

@@ -4,11 +4,11 @@ import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { DaySchema, DocumentKindSchema, DocumentSchema, type DocumentKind, type Framework } from '../src/schema/index.ts';
-import { documentFileName, documentTemplate, eventIdFor, KIND_DEFAULTS, shortTitleFrom, type NewDocument } from '../src/lib/document-template.ts';
+import { documentFileName, documentTemplate, eventIdFor, KIND_DEFAULTS, shortTitleFrom, type NewDocument } from '../src/validate/document-template.ts';
 import { formatPartialDate } from '../src/lib/partial-dates.ts';
-import { knownEvents, similarEvents, type KnownEvent } from '../src/lib/similar-events.ts';
+import { knownEvents, similarEvents, type KnownEvent } from '../src/validate/similar-events.ts';
 import { EventIdSchema } from '../src/schema/index.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { validateContent } from '../src/validate/validate-content.ts';
 import { readContent } from './read-content.ts';
 
 const HELP = `npm run new -- [options]    scaffold a new document in content/documents/

@@ -1,10 +1,10 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { parseMarkdownSource, parseYamlSource, unreadableSource, type ParsedSourceFile } from '../src/lib/parse-source-file.ts';
-import { checkSourceSize, decodeSourceText } from '../src/lib/source-text.ts';
-import { notARegularFile } from '../src/lib/check-files.ts';
-import type { FileKind, RawContent, StrayFile } from '../src/lib/validate-content.ts';
+import { parseMarkdownSource, parseYamlSource, unreadableSource, type ParsedSourceFile } from '../src/validate/parse-source-file.ts';
+import { checkSourceSize, decodeSourceText } from '../src/validate/source-text.ts';
+import { notARegularFile } from '../src/validate/check-files.ts';
+import type { FileKind, RawContent, StrayFile } from '../src/validate/validate-content.ts';
 import { PageNameSchema } from '../src/schema/index.ts';
 
 type Parse = (path: string, text: string) => ParsedSourceFile;

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatProblem } from '../src/lib/content-problem.ts';
+import { formatProblem } from '../src/validate/content-problem.ts';
 import { checkSite, contentToday } from './load-site-data.ts';
 import { readContent } from './read-content.ts';
 

@@ -6,7 +6,7 @@ import { DocumentSchema, FrameworkSchema, JudgementTopicSchema, MetricSchema } f
 // first and gives editors messages with line numbers; Astro's check here is
 // the second line of defence. Pages never render these entries' markdown:
 // bodies come rendered and sanitised in the derived data
-// (src/lib/markdown-body.ts), from the tree the validator checked.
+// (src/validate/markdown-body.ts), from the tree the validator checked.
 const contentDir = process.env.CONTENT_DIR ?? './content';
 
 const documents = defineCollection({

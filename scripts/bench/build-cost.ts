@@ -22,7 +22,7 @@ export interface BuildPaths {
   content: string;
   /** Where the site goes; its parent holds the build's data file and Astro's cache. */
   outDir: string;
-  /** The image cache (src/lib/image-cache.ts) to use: an empty one for a cold build. */
+  /** The image cache (src/publish/image-cache.ts) to use: an empty one for a cold build. */
   imageCache: string;
   /** "Today" for the future-date check (the stress record's documents run to 2030). */
   today?: string;

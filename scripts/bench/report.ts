@@ -1,5 +1,5 @@
 import type { PageKind } from '../../tests/support/site-pages.ts';
-import { MAX_PNG_PIXELS } from '../../src/lib/chart-downloads.ts';
+import { MAX_PNG_PIXELS } from '../../src/publish/chart-downloads.ts';
 import type { BuildCost } from './build-cost.ts';
 import { CATEGORIES, type LighthouseScores } from './lighthouse.ts';
 import type { PageWeight } from './page-weight.ts';

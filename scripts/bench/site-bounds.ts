@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { CHART_IDS } from '../../src/charts/registry.ts';
-import { pngSize } from '../../src/lib/png.ts';
+import { pngSize } from '../../src/publish/png.ts';
 import { listPages } from '../../tests/support/site-pages.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { FinishStep } from '../finish-site.ts';
+import type { FinishStep } from './finish-step.ts';
 
 /**
  * Builds the Pagefind index of the document pages (our summary, every grade

@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { FinishStep } from '../finish-site.ts';
+import type { FinishStep } from './finish-step.ts';
 
 /**
  * A strict Content-Security-Policy for every built page, delivered twice:

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { formatProblem, sortProblems, type ContentProblem } from '../../src/lib/content-problem.ts';
-import { escapeXml } from '../../src/lib/xml.ts';
+import { formatProblem, sortProblems, type ContentProblem } from '../../src/validate/content-problem.ts';
+import { escapeXml } from '../../src/publish/xml.ts';
 
 /**
  * The error the preview shows in the browser, in the shape Astro's error

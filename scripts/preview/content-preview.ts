@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { formatProblem } from '../../src/lib/content-problem.ts';
+import { formatProblem } from '../../src/validate/content-problem.ts';
 import { writeSiteData } from '../derive-data.ts';
 import { ContentError, loadSiteData } from '../load-site-data.ts';
 import { awaitDocumentCollection } from './await-document-collection.ts';

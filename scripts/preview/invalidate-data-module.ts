@@ -4,7 +4,7 @@ import type { EnvironmentModuleNode, RunnableDevEnvironment, ViteDevServer } fro
  * Makes the dev server read a rewritten data file afresh: in every server
  * environment, the module graph drops the file's transform, and the module
  * runner drops the evaluated module and, transitively, every module that
- * imported it (lib/site-data.ts, the chart registry, the pages). Their
+ * imported it (derive/site-data.ts, the chart registry, the pages). Their
  * module-level caches, keyed by the data object, go with them, so a re-derive
  * is never hidden behind a memoised chart or data version.
  * This is what Astro does for its own data store (vite-plugin-content-virtual-mod).

@@ -1,4 +1,4 @@
-import type { SiteData } from '../lib/derive-site-data.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
 import { formatFigureValue } from '../lib/format-figure.ts';
 import type { FigureRow } from '../schema/index.ts';
 import { renderAdoptionSvg } from './adoption-panel.ts';

@@ -1,4 +1,4 @@
-import type { SiteData } from '../lib/derive-site-data.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
 import { formatPartialDate } from '../lib/partial-dates.ts';
 import type { JudgementRow } from '../schema/index.ts';
 

@@ -1,4 +1,4 @@
-import type { SiteData } from '../lib/derive-site-data.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
 import { formatFigureValue } from '../lib/format-figure.ts';
 import type { DatePrecision, FigureRow, Statistic } from '../schema/index.ts';
 import { documentsCited, fitAlt, listInWords, plural, yearsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';

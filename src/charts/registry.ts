@@ -1,5 +1,5 @@
 import raw from '#site-data' with { type: 'json' };
-import type { SiteData } from '../lib/derive-site-data.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
 import { renderAdoptionChart, shapeAdoptionChart } from './adoption-chart.ts';
 import { renderCaseloadChart, shapeCaseloadChart } from './caseload-chart.ts';
 import type { ChartDataRow, ChartText } from './chart-spec.ts';
@@ -13,7 +13,7 @@ import { renderTimelineChart, shapeTimelineChart } from './timeline-chart.ts';
  * start here. An unknown id is an error that names the known ones.
  *
  * The data is imported with a JSON import attribute (not through
- * `lib/site-data.ts`) so that plain Node scripts can use the registry too.
+ * `derive/site-data.ts`) so that plain Node scripts can use the registry too.
  */
 export { CHART_IDS, isChartId, type ChartId };
 

@@ -1,4 +1,4 @@
-import type { SiteData } from '../lib/derive-site-data.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
 import { EVENT_KIND_LABEL } from '../lib/labels.ts';
 import { formatDateSpan, formatPartialDate } from '../lib/partial-dates.ts';
 import type { DatePrecision, EventKind, TimelineEvent } from '../schema/index.ts';

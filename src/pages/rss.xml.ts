@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { dataChangelog } from '../lib/data-version.ts';
+import { dataChangelog } from '../publish/data-version.ts';
 import { DOCUMENT_KIND_LABEL, SITE_NAME } from '../lib/labels.ts';
-import { FEED_ITEMS, newestFirst } from '../lib/list-pages.ts';
-import { siteRoot } from '../lib/site-address.ts';
-import { siteData } from '../lib/site-data.ts';
-import { escapeXml, rfc822Date } from '../lib/xml.ts';
+import { FEED_ITEMS, newestFirst } from '../publish/list-pages.ts';
+import { siteRoot } from '../publish/site-address.ts';
+import { siteData } from '../derive/site-data.ts';
+import { escapeXml, rfc822Date } from '../publish/xml.ts';
 
 // RSS 2.0 feed of the latest source documents (FEED_ITEMS of them), newest
 // first: a new document file in content/documents/ appears here on the next

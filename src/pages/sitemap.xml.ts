@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { CHART_IDS } from '../charts/registry.ts';
-import { documentYearPages, timelineYearPages } from '../lib/list-pages.ts';
-import { siteRoot } from '../lib/site-address.ts';
-import { siteData } from '../lib/site-data.ts';
-import { escapeXml } from '../lib/xml.ts';
+import { documentYearPages, timelineYearPages } from '../publish/list-pages.ts';
+import { siteRoot } from '../publish/site-address.ts';
+import { siteData } from '../derive/site-data.ts';
+import { escapeXml } from '../publish/xml.ts';
 
 // Every page a reader can land on. Static pages are found from the files in
 // src/pages (so a new page is listed without an edit here); dynamic routes

@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
 import siteCss from '../styles/site.css?raw';
 import { FONT_FAMILY } from '../charts/theme.ts';
-import { siteCardSvg } from '../lib/chart-card.ts';
+import { siteCardSvg } from '../publish/chart-card.ts';
 import { SITE_NAME } from '../lib/labels.ts';
-import { svgToPng } from '../lib/png.ts';
-import { cardSteps, SITE_CARD_FILE } from '../lib/social-card.ts';
-import { siteData } from '../lib/site-data.ts';
-import { lightPalette } from '../lib/standalone-svg.ts';
+import { svgToPng } from '../publish/png.ts';
+import { cardSteps, SITE_CARD_FILE } from '../publish/social-card.ts';
+import { siteData } from '../derive/site-data.ts';
+import { lightPalette } from '../publish/standalone-svg.ts';
 import { sitePage } from '../story/site-page.ts';
 
 // The link-preview image of every page that is not a chart: the story's

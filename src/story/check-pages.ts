@@ -1,9 +1,9 @@
 import type { Nodes, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
-import { PLACEHOLDER_MESSAGE } from '../lib/check-editorial.ts';
-import type { ContentProblem } from '../lib/content-problem.ts';
-import type { SourcePosition } from '../lib/parse-source-file.ts';
-import type { PageEntry } from '../lib/validate-content.ts';
+import { PLACEHOLDER_MESSAGE } from '../validate/check-editorial.ts';
+import type { ContentProblem } from '../validate/content-problem.ts';
+import type { SourcePosition } from '../validate/parse-source-file.ts';
+import type { PageEntry } from '../validate/validate-content.ts';
 import { isDirectiveName } from './directive-vocabulary.ts';
 import { PAGE_TEXT_FIELDS } from './page-fields.ts';
 import { parseInlineMarkdown, parsePageMarkdown } from './parse-page.ts';

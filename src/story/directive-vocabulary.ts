@@ -1,4 +1,4 @@
-import { COUNTABLE } from '../lib/site-facts.ts';
+import { COUNTABLE } from '../derive/site-facts.ts';
 
 /**
  * Every directive a page may use, in one place: what it is written as, what

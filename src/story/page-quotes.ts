@@ -1,6 +1,6 @@
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { PageEntry } from '../lib/validate-content.ts';
+import type { PageEntry } from '../validate/validate-content.ts';
 import { parsePageMarkdown } from './parse-page.ts';
 
 /** A quote a page makes from a document with `:quote[…]{document=…}`. */

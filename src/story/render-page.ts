@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root, RootContent } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
-import type { PageEntry } from '../lib/validate-content.ts';
+import type { PageEntry } from '../validate/validate-content.ts';
 import { parseInlineMarkdown, parsePageMarkdown } from './parse-page.ts';
 import { figureElement, gradeElement, quoteElement, siteLinkElement } from './reference-elements.ts';
 import { resolveDirective, type Directive, type StoryContext, type StoryReference } from './resolve-directive.ts';

@@ -1,9 +1,9 @@
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { closestMatch } from '../lib/closest-match.ts';
-import type { SiteData } from '../lib/derive-site-data.ts';
+import { closestMatch } from '../validate/closest-match.ts';
+import type { SiteData } from '../derive/derive-site-data.ts';
 import { formatDateSpan, formatPartialDate } from '../lib/partial-dates.ts';
-import { COUNTABLE, latestGradedInspection, yearSpan, yearRange, type Countable } from '../lib/site-facts.ts';
+import { COUNTABLE, latestGradedInspection, yearSpan, yearRange, type Countable } from '../derive/site-facts.ts';
 import type { FigureRow } from '../schema/index.ts';
 import { COLONS, DIRECTIVES, DIRECTIVE_NAMES, isDirectiveName, type AttributeSpec, type DirectiveName, type DirectiveSpec } from './directive-vocabulary.ts';
 

@@ -1,5 +1,5 @@
 import { CHART_IDS } from '../charts/chart-ids.ts';
-import { siteData } from '../lib/site-data.ts';
+import { siteData } from '../derive/site-data.ts';
 import type { PageName } from '../schema/index.ts';
 import { renderPage, type RenderedPage } from './render-page.ts';
 

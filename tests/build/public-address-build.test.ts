@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
-import { PUBLISHED_SITE_URL } from '../../src/lib/site-address.ts';
+import { PUBLISHED_SITE_URL } from '../../src/publish/site-address.ts';
 import { listPages } from '../support/built-site.ts';
 
 // A build the way the GitHub workflow deploys one to GitHub Pages: SITE_URL is

@@ -6,19 +6,19 @@ import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CHART_IDS, chartById } from '../../src/charts/registry.ts';
 import { FONT_FAMILY } from '../../src/charts/theme.ts';
-import { siteCardSvg } from '../../src/lib/chart-card.ts';
-import { chartCardPng } from '../../src/lib/chart-card-png.ts';
-import { chartCardFile, pngScale, type ChartContext } from '../../src/lib/chart-downloads.ts';
-import type { SiteData } from '../../src/lib/derive-site-data.ts';
-import { cacheCounts } from '../../src/lib/image-cache.ts';
-import { svgToPng } from '../../src/lib/png.ts';
-import { lightPalette, svgSize } from '../../src/lib/standalone-svg.ts';
+import { siteCardSvg } from '../../src/publish/chart-card.ts';
+import { chartCardPng } from '../../src/publish/chart-card-png.ts';
+import { chartCardFile, pngScale, type ChartContext } from '../../src/publish/chart-downloads.ts';
+import type { SiteData } from '../../src/derive/derive-site-data.ts';
+import { cacheCounts } from '../../src/publish/image-cache.ts';
+import { svgToPng } from '../../src/publish/png.ts';
+import { lightPalette, svgSize } from '../../src/publish/standalone-svg.ts';
 import { recordSiteData } from '../fixtures/records.ts';
 import { stressSiteData } from '../fixtures/stress-record.ts';
 import { pngPixels } from '../support/png-pixels.ts';
 
 // A chart card's PNG is drawn in two layers with two font families loaded
-// (src/lib/chart-card-png.ts, src/lib/png.ts); before, resvg drew the whole
+// (src/publish/chart-card-png.ts, src/publish/png.ts); before, resvg drew the whole
 // card with every system font. These tests hold the pixels to the old way.
 
 /** The card as the site drew it before: whole, with every system font resvg finds. */

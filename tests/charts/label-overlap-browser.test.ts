@@ -4,8 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allCharts, type Chart } from '../../src/charts/registry.ts';
 import { CHART_WIDTH } from '../../src/charts/theme.ts';
-import { chartCardFile, chartSvgFile, type ChartContext } from '../../src/lib/chart-downloads.ts';
-import type { SiteData } from '../../src/lib/derive-site-data.ts';
+import { chartCardFile, chartSvgFile, type ChartContext } from '../../src/publish/chart-downloads.ts';
+import type { SiteData } from '../../src/derive/derive-site-data.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { recordSiteData, stressSiteData } from './support.ts';
 

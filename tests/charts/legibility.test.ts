@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { CHART_IDS, allCharts } from '../../src/charts/registry.ts';
 import { CHART_WIDTH, TEXT_SIZE } from '../../src/charts/theme.ts';
-import { chartPngSize, type ChartContext } from '../../src/lib/chart-downloads.ts';
-import { svgSize } from '../../src/lib/standalone-svg.ts';
+import { chartPngSize, type ChartContext } from '../../src/publish/chart-downloads.ts';
+import { svgSize } from '../../src/publish/standalone-svg.ts';
 import { inherited, overlappingLabels, parseSvg, recordSiteData, stressSiteData, textExtents } from './support.ts';
 
 // Text a reader can read, in every chart, on every record: big enough at the

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { expect } from 'vitest';
 import { estimateTextWidth } from '../../src/charts/text-layout.ts';
 import { LINE_HEIGHT } from '../../src/charts/theme.ts';
-import type { SiteData } from '../../src/lib/derive-site-data.ts';
+import type { SiteData } from '../../src/derive/derive-site-data.ts';
 import { loadRealContent } from '../content/load-real-content.ts';
 
 /**

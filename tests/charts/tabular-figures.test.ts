@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { chartSvg, renderPixelPlot, TABULAR_NUMS_CLASS } from '../../src/charts/render-svg.ts';
-import { chartDrawingSvg } from '../../src/lib/chart-downloads.ts';
+import { chartDrawingSvg } from '../../src/publish/chart-downloads.ts';
 import { parseSvg } from './support.ts';
 
 // Plot asks for tabular figures on numeric text with font-variant="tabular-nums",

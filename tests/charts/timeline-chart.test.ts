@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { svgSize } from '../../src/lib/standalone-svg.ts';
+import { svgSize } from '../../src/publish/standalone-svg.ts';
 import { CHART_WIDTH } from '../../src/charts/theme.ts';
 import { groupLabels, renderTimelineChart, shapeTimelineChart } from '../../src/charts/timeline-chart.ts';
 import { fitsDetailed } from '../../src/charts/timeline-detailed.ts';

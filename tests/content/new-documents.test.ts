@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
 import { checkSite } from '../../scripts/load-site-data.ts';
 import { readContent } from '../../scripts/read-content.ts';
-import type { ContentProblem } from '../../src/lib/content-problem.ts';
+import type { ContentProblem } from '../../src/validate/content-problem.ts';
 import { loadRealContent } from './load-real-content.ts';
 import { newDocumentOfEachKind } from './new-documents.ts';
 

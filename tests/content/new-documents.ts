@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import { KIND_DEFAULTS } from '../../src/lib/document-template.ts';
-import type { ValidContent } from '../../src/lib/validate-content.ts';
+import { KIND_DEFAULTS } from '../../src/validate/document-template.ts';
+import type { ValidContent } from '../../src/validate/validate-content.ts';
 import { DocumentKindSchema, type DocumentKind, type Framework } from '../../src/schema/index.ts';
 
 /**

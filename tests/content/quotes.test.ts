@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkQuotes, csvSourceText, proseSourceText, type QuotedDocument, type SourceText } from '../../src/lib/verbatim-quotes.ts';
+import { checkQuotes, csvSourceText, proseSourceText, type QuotedDocument, type SourceText } from '../../src/validate/verbatim-quotes.ts';
 import { pageQuotes } from '../../src/story/page-quotes.ts';
 import { loadRealContent } from './load-real-content.ts';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
 import { newDocument } from '../../scripts/new-document.ts';
-import { PLACEHOLDER_MESSAGE } from '../../src/lib/check-editorial.ts';
-import type { SiteData } from '../../src/lib/derive-site-data.ts';
+import { PLACEHOLDER_MESSAGE } from '../../src/validate/check-editorial.ts';
+import type { SiteData } from '../../src/derive/derive-site-data.ts';
 import type { FigureRow, JudgementRow, TimelineEvent } from '../../src/schema/index.ts';
 import { contentWith, FIXTURE, TODAY, validateRoot } from './support.ts';
 

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/lib/content-problem.ts';
+import { formatProblem } from '../../src/validate/content-problem.ts';
 import { contentWith, findExpected, loadCorpus, validateRoot } from './support.ts';
 
 // Each file in tests/editors/corpus/ is the fixture document with one

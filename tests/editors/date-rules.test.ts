@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { checkDates } from '../../src/lib/check-dates.ts';
-import { formatFieldPath } from '../../src/lib/content-problem.ts';
-import { parseMarkdownSource } from '../../src/lib/parse-source-file.ts';
-import { salvageDocument } from '../../src/lib/salvage-document.ts';
+import { checkDates } from '../../src/validate/check-dates.ts';
+import { formatFieldPath } from '../../src/validate/content-problem.ts';
+import { parseMarkdownSource } from '../../src/validate/parse-source-file.ts';
+import { salvageDocument } from '../../src/validate/salvage-document.ts';
 import { DocumentSchema } from '../../src/schema/index.ts';
 import { FIXTURE } from './support.ts';
 

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { readContent } from '../../scripts/read-content.ts';
-import { formatProblem, type ContentProblem } from '../../src/lib/content-problem.ts';
-import { deriveSiteData } from '../../src/lib/derive-site-data.ts';
-import { parseMarkdownSource, unreadableSource } from '../../src/lib/parse-source-file.ts';
-import { decodeSourceText } from '../../src/lib/source-text.ts';
-import { validateContent, type RawContent } from '../../src/lib/validate-content.ts';
+import { formatProblem, type ContentProblem } from '../../src/validate/content-problem.ts';
+import { deriveSiteData } from '../../src/derive/derive-site-data.ts';
+import { parseMarkdownSource, unreadableSource } from '../../src/validate/parse-source-file.ts';
+import { decodeSourceText } from '../../src/validate/source-text.ts';
+import { validateContent, type RawContent } from '../../src/validate/validate-content.ts';
 import { FIXTURE_CONTENT } from '../support/fixture-content.ts';
 import { FIXTURE, TODAY } from './support.ts';
 

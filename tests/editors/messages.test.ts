@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { checkBody } from '../../src/lib/check-body.ts';
-import { closestMatch } from '../../src/lib/closest-match.ts';
-import { formatProblem } from '../../src/lib/content-problem.ts';
-import { parseMarkdownSource } from '../../src/lib/parse-source-file.ts';
-import { decodeSourceText, checkSourceSize, MAX_SOURCE_BYTES } from '../../src/lib/source-text.ts';
-import { todayInLondon } from '../../src/lib/validate-content.ts';
-import { describeValue, suggestDate, suggestSlug, suggestUrl } from '../../src/lib/value-words.ts';
-import { documentFileName, eventIdFor, shortTitleFrom } from '../../src/lib/document-template.ts';
+import { checkBody } from '../../src/validate/check-body.ts';
+import { closestMatch } from '../../src/validate/closest-match.ts';
+import { formatProblem } from '../../src/validate/content-problem.ts';
+import { parseMarkdownSource } from '../../src/validate/parse-source-file.ts';
+import { decodeSourceText, checkSourceSize, MAX_SOURCE_BYTES } from '../../src/validate/source-text.ts';
+import { todayInLondon } from '../../src/validate/validate-content.ts';
+import { describeValue, suggestDate, suggestSlug, suggestUrl } from '../../src/validate/value-words.ts';
+import { documentFileName, eventIdFor, shortTitleFrom } from '../../src/validate/document-template.ts';
 import { loadFixtureContent } from '../support/fixture-content.ts';
 
 describe('formatProblem', () => {

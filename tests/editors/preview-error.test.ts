@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { coalescedTask } from '../../scripts/preview/coalesced-task.ts';
 import { contentErrorLines, contentErrorPayload, derivationFailurePayload } from '../../scripts/preview/content-error-payload.ts';
-import type { ContentProblem } from '../../src/lib/content-problem.ts';
+import type { ContentProblem } from '../../src/validate/content-problem.ts';
 
 // What `npm run dev` shows in the browser when content does not validate:
 // Astro's error overlay sets the message as HTML, so the text of

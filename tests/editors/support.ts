@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { readContent } from '../../scripts/read-content.ts';
-import type { ContentProblem } from '../../src/lib/content-problem.ts';
+import type { ContentProblem } from '../../src/validate/content-problem.ts';
 import { checkSite } from '../../scripts/load-site-data.ts';
 import { FIXTURE_CONTENT, TODAY } from '../support/fixture-content.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chartCitation, documentCitation, licenceNotes, OGL_ATTRIBUTION } from '../../src/lib/citation.ts';
+import { chartCitation, documentCitation, licenceNotes, OGL_ATTRIBUTION } from '../../src/publish/citation.ts';
 import { SITE_NAME } from '../../src/lib/labels.ts';
 import { loadFixtureContent } from '../support/fixture-content.ts';
 

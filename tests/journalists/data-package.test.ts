@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { FigureRowSchema, JudgementRowSchema, TimelineEventSchema } from '../../src/schema/index.ts';
-import { dataPackage, datasetCsv, DATASETS, type DatasetName } from '../../src/lib/data-package.ts';
-import { dataChangelog, dataVersion } from '../../src/lib/data-version.ts';
+import { dataPackage, datasetCsv, DATASETS, type DatasetName } from '../../src/publish/data-package.ts';
+import { dataChangelog, dataVersion } from '../../src/publish/data-version.ts';
 import { loadFixtureContent } from '../support/fixture-content.ts';
 import { descriptorProblems, resourceFileProblems } from './data-package-rules.ts';
 

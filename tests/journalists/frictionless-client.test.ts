@@ -4,7 +4,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CSV_DIALECT } from '../../src/lib/csv.ts';
+import { CSV_DIALECT } from '../../src/publish/csv.ts';
 import { builtSiteDir, builtSiteDirOrUndefined } from '../support/built-site.ts';
 
 // The data package as a data journalist's tools read it: the Frictionless

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
 import { loadSiteData } from '../../scripts/load-site-data.ts';
-import { dataVersion } from '../../src/lib/data-version.ts';
+import { dataVersion } from '../../src/publish/data-version.ts';
 import { pathOfPublicUrl } from '../support/public-address.ts';
 import { FIXTURE_CONTENT, loadFixtureContent } from '../support/fixture-content.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { boundedSource, MAX_SOURCE_LINES } from '../../src/lib/chart-card.ts';
+import { boundedSource, MAX_SOURCE_LINES } from '../../src/publish/chart-card.ts';
 import { wrapText } from '../../src/charts/text-layout.ts';
 
 describe('boundedSource', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { toCsv } from '../../src/lib/csv.ts';
-import { parseCsvLine } from '../../src/lib/csv-line.ts';
+import { toCsv } from '../../src/publish/csv.ts';
+import { parseCsvLine } from '../../src/validate/csv-line.ts';
 
 describe('parseCsvLine', () => {
   test('splits a DfE row at its commas, keeping empty cells', () => {

@@ -1,6 +1,6 @@
 import { csvParse } from 'd3';
 import { describe, expect, test } from 'vitest';
-import { toCsv } from '../../src/lib/csv.ts';
+import { toCsv } from '../../src/publish/csv.ts';
 import { formatFigureValue } from '../../src/lib/format-figure.ts';
 
 describe('toCsv', () => {

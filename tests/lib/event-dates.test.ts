@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { agreesWithRecord, claimsAgree, datesConflict } from '../../src/lib/event-dates.ts';
+import { agreesWithRecord, claimsAgree, datesConflict } from '../../src/validate/event-dates.ts';
 
 // The 2010 inspection: inspectors on site 8 to 19 November, report 17 December 2010.
 const REPORT_2010 = { visit: { start: '2010-11-08', end: '2010-11-19' }, published: '2010-12-17' };

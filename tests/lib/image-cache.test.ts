@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cached, cacheCounts, cacheKey, readEntry } from '../../src/lib/image-cache.ts';
+import { cached, cacheCounts, cacheKey, readEntry } from '../../src/publish/image-cache.ts';
 
 let dir: string;
 beforeEach(async () => {

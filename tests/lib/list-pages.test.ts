@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { DocumentRecord } from '../../src/lib/derive-site-data.ts';
-import { DOCUMENTS_PER_PAGE, documentYearPages, EVENTS_PER_PAGE, newestFirst, timelineEventPath, timelineYearPages, timelineYears, yearLinks, yearPages } from '../../src/lib/list-pages.ts';
+import type { DocumentRecord } from '../../src/derive/derive-site-data.ts';
+import { DOCUMENTS_PER_PAGE, documentYearPages, EVENTS_PER_PAGE, newestFirst, timelineEventPath, timelineYearPages, timelineYears, yearLinks, yearPages } from '../../src/publish/list-pages.ts';
 import type { TimelineEvent } from '../../src/schema/index.ts';
 
 // Only the fields the lists read: dates, ids, outcomes.

@@ -3,9 +3,9 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
 import { describe, expect, test } from 'vitest';
 import { inlineCodeIn } from '../../scripts/finish-steps/security-headers.ts';
-import { checkBody } from '../../src/lib/check-body.ts';
-import { parseBody, renderBody } from '../../src/lib/markdown-body.ts';
-import { parseMarkdownSource } from '../../src/lib/parse-source-file.ts';
+import { checkBody } from '../../src/validate/check-body.ts';
+import { parseBody, renderBody } from '../../src/validate/markdown-body.ts';
+import { parseMarkdownSource } from '../../src/validate/parse-source-file.ts';
 
 /** Payloads that browsers read as markup, among them the comment tricks that fooled the old validator. */
 const PAYLOADS = [

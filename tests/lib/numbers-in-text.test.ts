@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { numbersInText, textStatesNumber } from '../../src/lib/numbers-in-text.ts';
-import { computeDerivedValue } from '../../src/lib/derived-value.ts';
-import { normaliseGrade } from '../../src/lib/normalise-grade.ts';
+import { numbersInText, textStatesNumber } from '../../src/validate/numbers-in-text.ts';
+import { computeDerivedValue } from '../../src/validate/derived-value.ts';
+import { normaliseGrade } from '../../src/validate/normalise-grade.ts';
 import type { Framework } from '../../src/schema/index.ts';
 
 describe('numbersInText', () => {

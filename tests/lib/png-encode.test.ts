@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { adler32, adler32Combine, assemblePng, compressRows } from '../../src/lib/png-encode.ts';
+import { adler32, adler32Combine, assemblePng, compressRows } from '../../src/publish/png-encode.ts';
 import { pngPixels } from '../support/png-pixels.ts';
 
 /** zlib's own Adler-32 of some bytes: the last four bytes of a zlib stream. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { similarEvents, type KnownEvent } from '../../src/lib/similar-events.ts';
+import { similarEvents, type KnownEvent } from '../../src/validate/similar-events.ts';
 
 const known: KnownEvent[] = [
   { id: '2014-sif-inspection', kind: 'inspection', title: 'Judged inadequate', dates: ['2014', '2014-06', '2014-09'], hasRecord: false },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pathInSite, PUBLISHED_SITE_URL, publicUrl, siteRoot, siteUrlSetting } from '../../src/lib/site-address.ts';
+import { pathInSite, PUBLISHED_SITE_URL, publicUrl, siteRoot, siteUrlSetting } from '../../src/publish/site-address.ts';
 
 describe('siteUrlSetting', () => {
   test('is the published address when a build gives no SITE_URL', () => {

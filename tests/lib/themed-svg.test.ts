@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { darkPalette, lightPalette, themedSvg } from '../../src/lib/standalone-svg.ts';
+import { darkPalette, lightPalette, themedSvg } from '../../src/publish/standalone-svg.ts';
 
 // The story page's chart images carry the site's light and dark colours.
 const siteCss = await readFile(new URL('../../src/styles/site.css', import.meta.url), 'utf8');

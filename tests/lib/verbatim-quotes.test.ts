@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkQuotes, csvSourceText, normaliseForQuote, proseSourceText } from '../../src/lib/verbatim-quotes.ts';
+import { checkQuotes, csvSourceText, normaliseForQuote, proseSourceText } from '../../src/validate/verbatim-quotes.ts';
 
 // A page of a report as pdftotext gives it: a sentence broken across lines,
 // uneven spacing, curly quotes, an en dash, and a running header.

@@ -9,7 +9,7 @@ import { buildSite } from '../../scripts/build-site.ts';
 import { inlineCodeIn } from '../../scripts/finish-steps/security-headers.ts';
 import { ContentError } from '../../scripts/load-site-data.ts';
 import { serveSite } from '../../scripts/serve-site.ts';
-import { publicUrl, siteUrlSetting } from '../../src/lib/site-address.ts';
+import { publicUrl, siteUrlSetting } from '../../src/publish/site-address.ts';
 import { contentWith, FIXTURE, TODAY } from '../editors/support.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { visit } from '../support/page-visit.ts';
@@ -146,7 +146,7 @@ describe('a document full of script-injection payloads, built and served', () =>
       const attributes = elements.flatMap((element) => [...element.attributes].map((attribute) => `${attribute.name}=${attribute.value}`));
       expect(attributes.filter((attribute) => /^on/i.test(attribute) || /href=\s*javascript:/i.test(attribute)), file).toEqual([]);
       const { page, problems } = await visit(context, origin, `/${file.split(sep).join('/')}`);
-      // The file's own <style> (its palette and fonts, written by src/lib/standalone-svg.ts) is
+      // The file's own <style> (its palette and fonts, written by src/publish/standalone-svg.ts) is
       // refused by the /charts/* policy when the file is opened on its own: a known limit, not
       // an injection. Anything else, and any blocked script, fails.
       const ownStyle = /^console error: Applying inline style violates the following Content Security Policy directive 'style-src 'self''/;

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { builtSiteDir } from '../support/built-site.ts';
 
-// A build names the site only by its public address (src/lib/site-address.ts),
+// A build names the site only by its public address (src/publish/site-address.ts),
 // never by the machine it was built or previewed on: no published file — page,
 // feed, sitemap, data, chart download, PNG text chunk — mentions a loopback host.
 const LOOPBACK = /\blocalhost\b|\b127\.\d+\.\d+\.\d+\b|\b0\.0\.0\.0\b|\[::1\]/gi;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CHART_IDS } from '../../src/charts/chart-ids.ts';
-import type { PageEntry } from '../../src/lib/validate-content.ts';
+import type { PageEntry } from '../../src/validate/validate-content.ts';
 import { checkPages } from '../../src/story/check-pages.ts';
 import { DIRECTIVES } from '../../src/story/directive-vocabulary.ts';
 import { loadFixtureContent } from '../support/fixture-content.ts';

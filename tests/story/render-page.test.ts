@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { CHART_IDS } from '../../src/charts/chart-ids.ts';
-import type { PageEntry } from '../../src/lib/validate-content.ts';
+import type { PageEntry } from '../../src/validate/validate-content.ts';
 import { renderPage } from '../../src/story/render-page.ts';
 import { loadFixtureContent } from '../support/fixture-content.ts';
 

@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 
 /**
  * The pixels of an 8-bit RGBA, non-interlaced PNG (what resvg and
- * src/lib/png-encode.ts write), decoded independently of both: chunks
+ * src/publish/png-encode.ts write), decoded independently of both: chunks
  * joined, inflated, each row unfiltered by the PNG specification's rules.
  * Tests compare images by these pixels, not by their compressed bytes.
  * @see https://www.w3.org/TR/png-3/#9Filter-types

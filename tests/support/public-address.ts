@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteUrlSetting } from '../../src/lib/site-address.ts';
+import { siteUrlSetting } from '../../src/publish/site-address.ts';
 
 /**
  * The public address the test build writes into its files: the same setting
- * the build read (SITE_URL, else PUBLISHED_SITE_URL in src/lib/site-address.ts),
+ * the build read (SITE_URL, else PUBLISHED_SITE_URL in src/publish/site-address.ts),
  * never an address read back from the build itself.
  */
 export const PUBLIC_ROOT = siteUrlSetting();

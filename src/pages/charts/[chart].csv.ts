@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { CHART_IDS, chartById, type ChartId } from '../../charts/registry.ts';
-import { chartTable } from '../../lib/chart-downloads.ts';
-import { chartPageContext } from '../../lib/chart-page-context.ts';
-import { toCsv } from '../../lib/csv.ts';
+import { chartTable } from '../../publish/chart-downloads.ts';
+import { chartPageContext } from '../../publish/chart-page-context.ts';
+import { toCsv } from '../../publish/csv.ts';
 
 // /charts/<id>.csv: exactly the data the chart shows, one row per mark, with
 // the quote, the document and its page, and the data version.

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { CHART_IDS, chartById, type ChartId } from '../../charts/registry.ts';
-import { chartPngFile } from '../../lib/chart-downloads.ts';
-import { chartPageContext } from '../../lib/chart-page-context.ts';
+import { chartPngFile } from '../../publish/chart-downloads.ts';
+import { chartPageContext } from '../../publish/chart-page-context.ts';
 
 // /charts/<id>.png: the chart with its headline, notes, source line and data
 // version, rasterised at twice its size for print.

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { CHART_IDS, chartById, type ChartId } from '../../charts/registry.ts';
-import { chartSvgFile } from '../../lib/chart-downloads.ts';
-import { chartPageContext } from '../../lib/chart-page-context.ts';
+import { chartSvgFile } from '../../publish/chart-downloads.ts';
+import { chartPageContext } from '../../publish/chart-page-context.ts';
 
 // /charts/<id>.svg: the chart as a standalone SVG file that renders the same
 // outside the page (light-mode colours and fonts written in).

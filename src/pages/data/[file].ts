@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { toCsv } from '../../lib/csv.ts';
-import { figureTable, judgementTable, timelineTable } from '../../lib/dataset-tables.ts';
-import { siteRoot } from '../../lib/site-address.ts';
-import { siteData } from '../../lib/site-data.ts';
+import { toCsv } from '../../publish/csv.ts';
+import { figureTable, judgementTable, timelineTable } from '../../publish/dataset-tables.ts';
+import { siteRoot } from '../../publish/site-address.ts';
+import { siteData } from '../../derive/site-data.ts';
 
 // The derived datasets at stable URLs: /data/<name>.json and /data/<name>.csv.
 const datasets = {

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { dataPackage } from '../../lib/data-package.ts';
-import { dataVersion } from '../../lib/data-version.ts';
-import { siteRoot } from '../../lib/site-address.ts';
-import { siteData } from '../../lib/site-data.ts';
+import { dataPackage } from '../../publish/data-package.ts';
+import { dataVersion } from '../../publish/data-version.ts';
+import { siteRoot } from '../../publish/site-address.ts';
+import { siteData } from '../../derive/site-data.ts';
 
 // The Frictionless Data Package v2 descriptor of the CSVs beside it in /data/.
 export const GET: APIRoute = ({ site }) => {

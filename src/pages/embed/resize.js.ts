@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { hostResizeScript } from '../../lib/embed-code.ts';
+import { hostResizeScript } from '../../publish/embed-code.ts';
 
 // /embed/resize.js, the script in every chart's embed code. It is read from
 // the installed @newswire/frames at build time, so an update to the package

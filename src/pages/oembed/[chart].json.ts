@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { CHART_IDS, chartById, type ChartId } from '../../charts/registry.ts';
-import { chartFile, chartPngSize, embedFallbackHeight } from '../../lib/chart-downloads.ts';
-import { chartPageContext } from '../../lib/chart-page-context.ts';
-import { embedCode } from '../../lib/embed-code.ts';
-import { TYPICAL_WIDTH } from '../../lib/embed-height.ts';
+import { chartFile, chartPngSize, embedFallbackHeight } from '../../publish/chart-downloads.ts';
+import { chartPageContext } from '../../publish/chart-page-context.ts';
+import { embedCode } from '../../publish/embed-code.ts';
+import { TYPICAL_WIDTH } from '../../publish/embed-height.ts';
 import { SITE_NAME } from '../../lib/labels.ts';
 
 // /oembed/<id>.json: a static oEmbed response of type "rich" for each chart,

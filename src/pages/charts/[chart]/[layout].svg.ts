@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { CHART_IDS, chartById, type ChartId } from '../../../charts/registry.ts';
 import { CHART_WIDTH, type ChartLayout } from '../../../charts/theme.ts';
-import { chartDrawingSvg } from '../../../lib/chart-downloads.ts';
+import { chartDrawingSvg } from '../../../publish/chart-downloads.ts';
 import siteCss from '../../../styles/site.css?raw';
 
 // /charts/<id>/narrow.svg and /charts/<id>/wide.svg: the drawings the story

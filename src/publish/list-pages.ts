@@ -1,0 +1,118 @@
+import type { TimelineEvent } from '../schema/index.ts';
+import type { DocumentRecord } from '../derive/derive-site-data.ts';
+
+/**
+ * The lists that grow with the record, kept to pages of a fixed size: the
+ * feed holds the latest documents, and once the documents or the timeline
+ * outgrow one page they are split by year, each year a page (or several,
+ * `/2/` on, if a year alone outgrows one). Every page has its own address,
+ * so a year can be linked to, and the sitemap lists them all. Page routes,
+ * the sitemap and links to a timeline event all ask here, so they agree.
+ */
+
+/** Items in the RSS feed: the latest documents. */
+export const FEED_ITEMS = 50;
+/** Documents on the documents page, and on each year's page. */
+export const DOCUMENTS_PER_PAGE = 50;
+/** Events on the timeline page, and on each year's page. */
+export const EVENTS_PER_PAGE = 60;
+
+/** One page of a list split by year. */
+export interface YearPage<T> {
+  year: string;
+  /** 1 for the year's first page. */
+  page: number;
+  /** How many pages the year has. */
+  pages: number;
+  items: T[];
+  /** From the site's base, e.g. "timeline/2014/" or "timeline/2014/2/". */
+  path: string;
+}
+
+/** A year of a split list, for the navigation between years. */
+export interface YearLink {
+  year: string;
+  count: number;
+  path: string;
+}
+
+/**
+ * Items (in the order given) grouped by year, each year cut into pages of
+ * `perPage`, at `<prefix><year>/`, `<prefix><year>/2/`, …
+ * @example yearPages(events, (event) => event.date.slice(0, 4), 60, 'timeline/')
+ */
+export function yearPages<T>(items: readonly T[], yearOf: (item: T) => string, perPage: number, prefix: string): YearPage<T>[] {
+  const byYear = new Map<string, T[]>();
+  for (const item of items) {
+    const year = yearOf(item);
+    const ofYear = byYear.get(year);
+    if (ofYear) ofYear.push(item);
+    else byYear.set(year, [item]);
+  }
+  return [...byYear].flatMap(([year, ofYear]) => {
+    const pages = Math.ceil(ofYear.length / perPage);
+    return Array.from({ length: pages }, (_, index) => ({
+      year,
+      page: index + 1,
+      pages,
+      items: ofYear.slice(index * perPage, (index + 1) * perPage),
+      path: `${prefix}${year}/${index ? `${index + 1}/` : ''}`,
+    }));
+  });
+}
+
+/** The years of a split list, each linking to its first page. */
+export function yearLinks<T>(pages: readonly YearPage<T>[]): YearLink[] {
+  return pages.filter((page) => page.page === 1).map(({ year, path }) => ({ year, path, count: pages.filter((page) => page.year === year).reduce((sum, page) => sum + page.items.length, 0) }));
+}
+
+/** Documents newest first, as every list of them shows them. */
+export function newestFirst(documents: readonly DocumentRecord[]): DocumentRecord[] {
+  return [...documents].sort((a, b) => b.published.localeCompare(a.published) || a.slug.localeCompare(b.slug));
+}
+
+/** The documents' year pages, or none while they fit on the documents page. */
+export function documentYearPages(documents: readonly DocumentRecord[]): YearPage<DocumentRecord>[] {
+  if (documents.length <= DOCUMENTS_PER_PAGE) return [];
+  return yearPages(newestFirst(documents), (doc) => doc.published.slice(0, 4), DOCUMENTS_PER_PAGE, 'documents/year/');
+}
+
+/** The timeline's year pages, or none while it fits on the timeline page. */
+export function timelineYearPages(timeline: readonly TimelineEvent[]): YearPage<TimelineEvent>[] {
+  if (timeline.length <= EVENTS_PER_PAGE) return [];
+  return yearPages(timeline, (event) => event.date.slice(0, 4), EVENTS_PER_PAGE, 'timeline/');
+}
+
+const eventPages = new WeakMap<readonly TimelineEvent[], Map<string, string>>();
+
+/** Where an event is on the timeline, from the site's base: "timeline/#<id>", or its year's page once the timeline is split. */
+export function timelineEventPath(timeline: readonly TimelineEvent[], eventId: string): string {
+  let pages = eventPages.get(timeline);
+  if (!pages) {
+    pages = new Map(timelineYearPages(timeline).flatMap((page) => page.items.map((event) => [event.id, page.path] as const)));
+    eventPages.set(timeline, pages);
+  }
+  return `${pages.get(eventId) ?? 'timeline/'}#${eventId}`;
+}
+
+/** Graded events a year of the split timeline names on the timeline page; the rest are counted. */
+export const GRADED_NAMED_PER_YEAR = 3;
+
+/** A year of the split timeline as the timeline page shows it: its link, and the grades given that year. */
+export interface TimelineYear extends YearLink {
+  /** The year's first graded events, each with the address of its entry. */
+  graded: { event: TimelineEvent; path: string }[];
+  /** Graded events of the year beyond those named. */
+  moreGraded: number;
+}
+
+export function timelineYears(timeline: readonly TimelineEvent[]): TimelineYear[] {
+  return yearLinks(timelineYearPages(timeline)).map((link) => {
+    const graded = timeline.filter((event) => event.outcome && event.date.startsWith(link.year));
+    return {
+      ...link,
+      graded: graded.slice(0, GRADED_NAMED_PER_YEAR).map((event) => ({ event, path: timelineEventPath(timeline, event.id) })),
+      moreGraded: Math.max(0, graded.length - GRADED_NAMED_PER_YEAR),
+    };
+  });
+}
