@@ -108,7 +108,8 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
   // The scale.
   const axisTitle = 'Cases per social worker';
   marks.push(Plot.text([axisTitle], { x: margin.left, y: y + lineHeight / 2, textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, className: 'axis-title' }));
-  y += lineHeight + 8;
+  // Room for the top value's label, centred on the plot's top edge, below the title.
+  y += lineHeight + 12;
   const plotTop = y;
   const plotHeight = layout === 'narrow' ? 230 : 250;
   const plotBottom = plotTop + plotHeight;

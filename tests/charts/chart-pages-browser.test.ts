@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { drawingFor } from '../../src/charts/drawing-widths.ts';
 import { CHART_IDS } from '../../src/charts/registry.ts';
+import { measureShownCharts } from '../support/chart-text-measure.ts';
 import { useServedSiteAndBrowser } from '../support/site-in-browser.ts';
 
 // The charts in a real browser: which drawing shows at which width, how
@@ -15,37 +17,26 @@ beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
-/** The drawing on show, its rendered width and its smallest text in CSS pixels. */
-function shownDrawing(page: Page) {
-  return page.evaluate(() => {
-    const svgs = [...document.querySelectorAll<SVGSVGElement>('.chart-svg')].filter((svg) => getComputedStyle(svg).display !== 'none');
-    return svgs.map((svg) => {
-      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-      const sizes = [...svg.querySelectorAll('text')].filter((text) => text.textContent?.trim()).map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
-      return { className: svg.getAttribute('class'), width: svg.getBoundingClientRect().width, smallestText: Math.min(...sizes) };
-    });
-  });
-}
-
 const cases = [
-  { name: 'a 320px phone', width: 320, colorScheme: 'light', media: 'screen', drawing: 'chart-svg chart-svg--narrow' },
-  { name: 'a 320px phone in dark mode', width: 320, colorScheme: 'dark', media: 'screen', drawing: 'chart-svg chart-svg--narrow' },
-  { name: 'a 1280px screen', width: 1280, colorScheme: 'light', media: 'screen', drawing: 'chart-svg chart-svg--wide' },
-  { name: 'a 1280px screen in dark mode', width: 1280, colorScheme: 'dark', media: 'screen', drawing: 'chart-svg chart-svg--wide' },
-  { name: 'print', width: 720, colorScheme: 'light', media: 'print', drawing: 'chart-svg chart-svg--wide' },
+  { name: 'a 320px phone', width: 320, colorScheme: 'light', media: 'screen' },
+  { name: 'a 320px phone in dark mode', width: 320, colorScheme: 'dark', media: 'screen' },
+  { name: 'a 1280px screen', width: 1280, colorScheme: 'light', media: 'screen' },
+  { name: 'a 1280px screen in dark mode', width: 1280, colorScheme: 'dark', media: 'screen' },
+  { name: 'print', width: 720, colorScheme: 'light', media: 'print' },
 ] as const;
 
 describe.for(CHART_IDS)('/charts/%s/ in a browser', (id) => {
-  test.for(cases)('on $name: one drawing shows, with no text under 12px, without JavaScript', async ({ name, width, colorScheme, media, drawing }) => {
+  test.for(cases)('on $name: one drawing shows, the one drawn for its width, with text 12 to 16px, without JavaScript', async ({ name, width, colorScheme, media }) => {
     const context = await served.browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       await page.emulateMedia({ media, colorScheme });
       await page.goto(`${served.origin}/charts/${id}/`);
-      const shown = await shownDrawing(page);
-      expect(shown.map((svg) => svg.className)).toEqual([drawing]);
-      expect(shown[0].width).toBeLessThanOrEqual(width);
-      expect(shown[0].smallestText).toBeGreaterThanOrEqual(12);
+      const [shown] = await measureShownCharts(page);
+      expect(shown.drawings).toEqual([`chart-drawing chart-drawing--w${drawingFor(shown.container).drawing.width}`]);
+      expect(shown.shown).toBeLessThanOrEqual(shown.container);
+      expect(shown.minText).toBeGreaterThanOrEqual(12);
+      expect(shown.maxText).toBeLessThanOrEqual(16);
       await page.locator('.chart__figure').screenshot({ path: join(SCREENSHOTS, `${id}-${name.replace(/\W+/g, '-')}.png`) });
     } finally {
       await context.close();
