@@ -166,6 +166,7 @@ function eventRows(event: TimelineEvent, mark: TimelineMark): ChartDataRow[] {
       ],
       document: citation.document,
       ...(citation.quote ? { quote: citation.quote } : {}),
+      mark: event.id,
     };
   });
 }

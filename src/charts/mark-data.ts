@@ -1,0 +1,53 @@
+import type { ChartDataRow } from './chart-spec.ts';
+
+/**
+ * What a data mark carries in the drawing, so that a reader's software (and
+ * the site's small script, src/charts/interactive/) can tell its value,
+ * period, qualifiers and source without the table: data attributes set at
+ * build time from the chart's rows.
+ *
+ * Chart modules name the rows a mark draws with Plot's `title` channel (the
+ * ids in the rows' `mark` field, space-separated); chartSvg() turns each
+ * such `<title>` into these attributes.
+ */
+
+/** The attributes of a mark drawing these rows (1-based row numbers in the table). */
+export interface MarkAttributes {
+  'data-rows': string;
+  'data-label': string;
+  'data-value': string;
+  'data-when': string;
+  'data-source': string;
+  'data-qualifiers'?: string;
+}
+
+/** The rows a mark draws, by the ids its title names, with their numbers in the table (1-based). */
+export function rowsOfMark(ids: string, rows: readonly ChartDataRow[]): { row: ChartDataRow; number: number }[] {
+  const wanted = new Set(ids.split(/\s+/).filter(Boolean));
+  return rows.flatMap((row, index) => (row.mark !== undefined && wanted.has(row.mark) ? [{ row, number: index + 1 }] : []));
+}
+
+/**
+ * A mark's attributes from its rows: the first row's label, value and
+ * period, the qualifiers every row shares, and every source once.
+ * @example markAttributes('fig-1', rows) // { 'data-rows': '3', 'data-label': 'Caseload…', 'data-value': '22', … }
+ */
+export function markAttributes(ids: string, rows: readonly ChartDataRow[]): MarkAttributes {
+  const found = rowsOfMark(ids, rows);
+  if (!found.length) throw new Error(`A chart mark names "${ids}", which no row of the chart's data has as its mark: give the row its mark id, or the mark no title`);
+  const [first] = found;
+  // Only what holds for every row: "reported by a later document" is not true of a mark whose own report is among its sources.
+  const qualifiers = first.row.qualifiers.filter((qualifier) => found.every(({ row }) => row.qualifiers.includes(qualifier)));
+  return {
+    'data-rows': found.map(({ number }) => number).join(' '),
+    'data-label': first.row.label,
+    'data-value': first.row.value,
+    'data-when': first.row.when,
+    'data-source': unique(found.map(({ row }) => row.source ?? row.document)).join('; '),
+    ...(qualifiers.length ? { 'data-qualifiers': qualifiers.join('; ') } : {}),
+  };
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
