@@ -40,6 +40,19 @@ export const SCREEN_DRAWINGS: readonly ScreenDrawing[] = [
 /** The widest the last drawing is shown, in CSS px: its largest text at just under 16 px. */
 export const MAX_SHOWN_WIDTH = 820;
 
+/**
+ * The page's padding beside a chart (site.css `main`: 1rem each side). Where
+ * a chart is an image, a media query on the window's width stands for the
+ * container query: the chart's column is the window less this, up to the
+ * .chart's 52rem.
+ */
+export const PAGE_PADDING = 32;
+
+/** The window widths at which each drawing is shown as an image: `(min-width: …)` for all but the first. */
+export function windowMedia(drawing: ScreenDrawing): string | undefined {
+  return drawing.from > 0 ? `(min-width: ${drawing.from + PAGE_PADDING}px)` : undefined;
+}
+
 /** The drawing CSS shows in a container `container` px wide, and how wide it shows. */
 export function drawingFor(container: number): { drawing: ScreenDrawing; shownWidth: number } {
   const drawing = SCREEN_DRAWINGS.findLast((candidate) => container >= candidate.from) ?? SCREEN_DRAWINGS[0];

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { drawingFor } from '../../src/charts/drawing-widths.ts';
+import { PAGE_PADDING, drawingFor } from '../../src/charts/drawing-widths.ts';
 import { CHART_IDS } from '../../src/charts/registry.ts';
 import { measureShownCharts } from '../support/chart-text-measure.ts';
 import { useServedSiteAndBrowser } from '../support/site-in-browser.ts';
@@ -45,15 +45,29 @@ describe.for(CHART_IDS)('/charts/%s/ in a browser', (id) => {
 });
 
 // The story page shows the same drawings as images (ChartGraphic as="image"):
-// the browser picks the file by window width, and print gets the light
-// download file whatever the screen's colour scheme.
+// the browser picks the file by window width (the story's column is the
+// window less the page's padding), and print gets the light download file
+// whatever the screen's colour scheme.
+const drawingFile = (width: number) => (id: string) => `/charts/${id}/${drawingFor(width - PAGE_PADDING).drawing.width}.svg`;
 const storyCases = [
-  { name: 'a 320px phone', width: 320, media: 'screen', file: (id: string) => `/charts/${id}/narrow.svg` },
-  { name: 'a 655px window, just below the wide drawing', width: 655, media: 'screen', file: (id: string) => `/charts/${id}/narrow.svg` },
-  { name: 'a 656px window, where the chart is 39rem wide', width: 656, media: 'screen', file: (id: string) => `/charts/${id}/wide.svg` },
-  { name: 'a 1280px screen', width: 1280, media: 'screen', file: (id: string) => `/charts/${id}/wide.svg` },
-  { name: 'print', width: 1280, media: 'print', file: (id: string) => `/charts/${id}.svg` },
-] as const;
+  ...[280, 400, 600, 655, 700, 900, 1200].map((width) => ({ name: `a ${width}px window`, width, media: 'screen' as const, file: drawingFile(width) })),
+  { name: 'print', width: 1280, media: 'print' as const, file: (id: string) => `/charts/${id}.svg` },
+];
+
+/**
+ * An image's text as rendered: the file's own font sizes (read from the
+ * file the browser chose) times the image's scale on the page.
+ */
+function renderedTextSizes(page: Page, img: Locator) {
+  return img.evaluate(async (element: HTMLImageElement) => {
+    const file = new DOMParser().parseFromString(await (await fetch(element.currentSrc)).text(), 'image/svg+xml');
+    const svg = file.documentElement as unknown as SVGSVGElement;
+    const scale = element.getBoundingClientRect().width / Number(svg.getAttribute('viewBox')!.split(' ')[2]);
+    const sizeOf = (node: Element | null): number => (node?.getAttribute('font-size') ? Number(node.getAttribute('font-size')) : node?.parentElement ? sizeOf(node.parentElement) : NaN);
+    const sizes = [...file.querySelectorAll('text')].filter((text) => text.textContent?.trim()).map((text) => sizeOf(text) * scale);
+    return { min: Math.min(...sizes), max: Math.max(...sizes) };
+  });
+}
 
 /** Each chart image on the page: the file shown, whether it loaded, its width, and a screenshot of it. */
 async function chartImages(page: Page) {
@@ -67,7 +81,9 @@ async function chartImages(page: Page) {
         file: new URL(element.currentSrc).pathname,
         loaded: element.naturalWidth > 0,
         width: element.getBoundingClientRect().width,
+        column: element.closest('.chart')!.getBoundingClientRect().width,
       }))),
+      text: await renderedTextSizes(page, img),
       pixels: await img.screenshot(),
     });
   }
@@ -94,7 +110,12 @@ describe('the story page in a browser', () => {
     for (const image of [...light, ...dark]) {
       expect(image.file).toBe(file(image.id));
       expect(image.loaded).toBe(true);
-      expect(image.width).toBeLessThanOrEqual(width);
+      expect(image.width).toBeLessThanOrEqual(image.column);
+      if (media === 'screen') {
+        expect(image.width / Math.min(image.column, 800)).toBeGreaterThanOrEqual(0.9);
+        expect(image.text.min).toBeGreaterThanOrEqual(12);
+        expect(image.text.max).toBeLessThanOrEqual(16);
+      }
     }
     // Same file either way: on screen its own colours follow dark mode; on paper they do not.
     const changed = light.map((image, index) => !image.pixels.equals(dark[index]!.pixels));
