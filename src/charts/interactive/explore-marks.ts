@@ -40,12 +40,16 @@ function exploreChart(graphic: HTMLElement): void {
   let current = -1;
   let pinned = false;
 
+  // The current mark is marked `data-current`, for styles and tests to find.
   const show = (list: SVGGraphicsElement[], index: number, announce: boolean) => {
+    graphic.querySelector('[data-current]')?.removeAttribute('data-current');
     current = index;
+    list[index].setAttribute('data-current', '');
     tooltip.show(list[index], markText(list[index].dataset), index + 1, list.length, announce);
   };
   const hide = () => {
     pinned = false;
+    graphic.querySelector('[data-current]')?.removeAttribute('data-current');
     tooltip.hide();
   };
 
@@ -80,11 +84,11 @@ function exploreChart(graphic: HTMLElement): void {
     if (pinned || event.pointerType !== 'mouse') return;
     const list = marks();
     const index = nearest(list, event.clientX, event.clientY, REACH.mouse);
-    if (index < 0) tooltip.hide();
+    if (index < 0) hide();
     else if (index !== current || !tooltip.link()) show(list, index, false);
   });
   graphic.addEventListener('pointerleave', () => {
-    if (!pinned) tooltip.hide();
+    if (!pinned) hide();
   });
   // A tap or click on a mark pins its tooltip (and reads it out); elsewhere in the drawing, closes it.
   graphic.addEventListener('click', (event) => {
@@ -100,16 +104,24 @@ function exploreChart(graphic: HTMLElement): void {
   });
 }
 
-/** The mark whose box is nearest the point, within `reach` CSS px; -1 if none. */
+/** How far outside its box a mark still counts as under the pointer: strokes are not in the box, and a fingertip is broad. */
+const SLOP = 3;
+
+/**
+ * The mark under the point or nearest it, within `reach` CSS px: of marks
+ * the point is on (a threshold across its bar), the one whose centre is
+ * nearest. -1 if none.
+ */
 function nearest(marks: readonly Element[], x: number, y: number, reach: number): number {
   let best = -1;
-  let bestDistance = reach;
+  let bestScore = [reach, Infinity];
   marks.forEach((mark, index) => {
     const box = mark.getBoundingClientRect();
-    const distance = Math.hypot(Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom));
-    if (distance <= bestDistance) {
+    const edge = Math.max(0, Math.hypot(Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom)) - SLOP);
+    const centre = Math.hypot(box.left + box.width / 2 - x, box.top + box.height / 2 - y);
+    if (edge < bestScore[0] || (edge === bestScore[0] && centre < bestScore[1])) {
       best = index;
-      bestDistance = distance;
+      bestScore = [edge, centre];
     }
   });
   return best;
