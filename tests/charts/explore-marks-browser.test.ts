@@ -139,7 +139,7 @@ describe.for(pages)('$path, without JavaScript', ({ path }) => {
     const text = (page: Page) =>
       page.evaluate(() => {
         const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
-        for (const added of main.querySelectorAll('.chart-tip, .chart-tip__ring, [aria-live], [id*="-explore-hint-"]')) added.remove();
+        for (const added of main.querySelectorAll('.chart-tip, .chart-tip__ring, .chart-hint, [aria-live]')) added.remove();
         return main.textContent!.replace(/\s+/g, ' ').trim();
       });
     const withScript = await withPage(path, { viewport: { width: 700, height: 900 } }, text);

@@ -58,7 +58,8 @@ function exploreChart(graphic: HTMLElement): void {
   graphic.setAttribute('role', 'group');
   graphic.setAttribute('aria-roledescription', 'explorable chart');
   const hint = graphic.ownerDocument.createElement('p');
-  hint.className = 'visually-hidden';
+  // Read with the chart's name by screen readers; shown under the chart while it has keyboard focus.
+  hint.className = 'chart-hint';
   hint.id = `${graphic.dataset.chart}-explore-hint-${graphic.ownerDocument.querySelectorAll('[data-explorable]').length}`;
   hint.textContent = `${count} marks: use the arrow keys to move from one to the next, Enter to open its row in the table, Escape to close.`;
   graphic.append(hint);
@@ -102,6 +103,13 @@ function exploreChart(graphic: HTMLElement): void {
   graphic.ownerDocument.addEventListener('click', (event) => {
     if (pinned && !graphic.contains(event.target as Node)) hide();
   });
+  // A new width may show another drawing, whose marks are elsewhere: close rather than point at nothing.
+  let width = graphic.clientWidth;
+  new ResizeObserver(() => {
+    if (graphic.clientWidth === width) return;
+    width = graphic.clientWidth;
+    hide();
+  }).observe(graphic);
 }
 
 /** How far outside its box a mark still counts as under the pointer: strokes are not in the box, and a fingertip is broad. */
