@@ -21,19 +21,25 @@ export interface MarkAttributes {
   'data-qualifiers'?: string;
 }
 
-/** The rows a mark draws, by the ids its title names, with their numbers in the table (1-based). */
-export function rowsOfMark(ids: string, rows: readonly ChartDataRow[]): { row: ChartDataRow; number: number }[] {
-  const wanted = new Set(ids.split(/\s+/).filter(Boolean));
-  return rows.flatMap((row, index) => (row.mark !== undefined && wanted.has(row.mark) ? [{ row, number: index + 1 }] : []));
+/** A chart's rows by the mark that draws them, each with its number in the table (1-based). */
+export type RowsByMark = ReadonlyMap<string, readonly { row: ChartDataRow; number: number }[]>;
+
+/** Indexes rows by mark once per drawing, so that naming rows costs the same however many marks there are. */
+export function rowsByMark(rows: readonly ChartDataRow[]): RowsByMark {
+  const index = new Map<string, { row: ChartDataRow; number: number }[]>();
+  rows.forEach((row, at) => {
+    if (row.mark !== undefined) index.set(row.mark, [...(index.get(row.mark) ?? []), { row, number: at + 1 }]);
+  });
+  return index;
 }
 
 /**
  * A mark's attributes from its rows: the first row's label, value and
  * period, the qualifiers every row shares, and every source once.
- * @example markAttributes('fig-1', rows) // { 'data-rows': '3', 'data-label': 'Caseload…', 'data-value': '22', … }
+ * @example markAttributes('fig-1', rowsByMark(rows)) // { 'data-rows': '3', 'data-label': 'Caseload…', 'data-value': '22', … }
  */
-export function markAttributes(ids: string, rows: readonly ChartDataRow[]): MarkAttributes {
-  const found = rowsOfMark(ids, rows);
+export function markAttributes(ids: string, rows: RowsByMark): MarkAttributes {
+  const found = [...new Set(ids.split(/\s+/).filter(Boolean))].flatMap((id) => rows.get(id) ?? []).sort((a, b) => a.number - b.number);
   if (!found.length) throw new Error(`A chart mark names "${ids}", which no row of the chart's data has as its mark: give the row its mark id, or the mark no title`);
   const [first] = found;
   // Only what holds for every row: "reported by a later document" is not true of a mark whose own report is among its sources.

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ChartDataRow } from './chart-spec.ts';
-import { markAttributes } from './mark-data.ts';
+import { markAttributes, rowsByMark } from './mark-data.ts';
 import { FONT_FAMILY } from './theme.ts';
 
 /**
@@ -114,8 +114,9 @@ export function chartSvg({ width, panels, title, description, className, fontSiz
     top += panel.height;
   }
   for (const element of root.querySelectorAll('*')) tidyElement(element);
+  const byMark = rowsByMark(rows);
   for (const mark of root.querySelectorAll('g title')) {
-    const attributes = Object.entries(markAttributes(mark.textContent ?? '', rows)).map(([name, value]) => [name, xmlAttributeText(value)]);
+    const attributes = Object.entries(markAttributes(mark.textContent ?? '', byMark)).map(([name, value]) => [name, xmlAttributeText(value)]);
     setAttributes(mark.parentElement!, Object.fromEntries(attributes));
     mark.remove();
   }

@@ -2,18 +2,18 @@ import { describe, expect, test } from 'vitest';
 import type { ChartDataRow } from '../../src/charts/chart-spec.ts';
 import { SCREEN_DRAWINGS } from '../../src/charts/drawing-widths.ts';
 import { markAnnouncement, markText, rowAddress } from '../../src/charts/interactive/mark-text.ts';
-import { markAttributes } from '../../src/charts/mark-data.ts';
+import { markAttributes, rowsByMark } from '../../src/charts/mark-data.ts';
 import { allCharts } from '../../src/charts/registry.ts';
 import { parseSvg, recordSiteData, stressSiteData } from './support.ts';
 
 const row = (overrides: Partial<ChartDataRow>): ChartDataRow => ({ label: 'Average days from entering care to placement for adoption', value: '740 days', when: '2013/14', date: '2014-03', qualifiers: [], document: 'a-report', ...overrides });
 
 describe('markAttributes', () => {
-  const rows = [
+  const rows = rowsByMark([
     row({ mark: 'days-2014-letter', document: '2017-letter', source: 'Ofsted monitoring visit letter, June 2017', qualifiers: ['reported by a later document'] }),
     row({ mark: 'threshold-2014', value: '537 days', qualifiers: ['derived: 740 − 203 = 537'] }),
     row({ mark: 'days-2014-report', document: '2014-report', source: 'Ofsted inspection report, September 2014' }),
-  ];
+  ]);
 
   test('a mark drawing two rows (one wait, quoted by two documents) names both rows and both sources, the first row’s value and period', () => {
     expect(markAttributes('days-2014-letter days-2014-report', rows)).toEqual({
