@@ -1,3 +1,4 @@
+import { parseHTML } from 'linkedom';
 import type { ChartDataRow } from './chart-spec.ts';
 
 /**
@@ -56,4 +57,19 @@ export function markAttributes(ids: string, rows: RowsByMark): MarkAttributes {
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
+}
+
+/** The attributes markAttributes() sets, all of them. */
+const MARK_ATTRIBUTES = ['data-rows', 'data-label', 'data-value', 'data-when', 'data-source', 'data-qualifiers'] as const;
+
+/**
+ * A drawing without its marks' data, for where no script or reader can use
+ * it: an image file (the story's charts), whose words are in the page's
+ * table link and the chart's own page.
+ */
+export function withoutMarkData(svg: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+  const root = document.querySelector('svg')!;
+  for (const mark of root.querySelectorAll('[data-rows]')) for (const name of MARK_ATTRIBUTES) mark.removeAttribute(name);
+  return root.outerHTML;
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ChartDataRow } from '../../src/charts/chart-spec.ts';
 import { SCREEN_DRAWINGS } from '../../src/charts/drawing-widths.ts';
 import { markAnnouncement, markText, rowAddress } from '../../src/charts/interactive/mark-text.ts';
-import { markAttributes, rowsByMark } from '../../src/charts/mark-data.ts';
+import { markAttributes, rowsByMark, withoutMarkData } from '../../src/charts/mark-data.ts';
 import { allCharts } from '../../src/charts/registry.ts';
 import { parseSvg, recordSiteData, stressSiteData } from './support.ts';
 
@@ -70,5 +70,15 @@ describe.for(Object.entries(records))('the marks on the %s record', ([record, da
       const tableOnly = chart.rows.flatMap((row, index) => (drawn.has(index + 1) ? [] : [row.label]));
       expect(tableOnly.every((label) => chart.id === 'grades' && !label.startsWith('Overall effectiveness'))).toBe(true);
     }
+  });
+});
+
+describe('withoutMarkData', () => {
+  test('leaves an image file the drawing and none of the marks’ data', async () => {
+    const chart = allCharts(await recordSiteData('to-2025')).find((candidate) => candidate.id === 'adoption')!;
+    const [withData, without] = [chart.renderSvg(392), withoutMarkData(chart.renderSvg(392))].map(parseSvg);
+    expect(withData.querySelectorAll('[data-rows]').length).toBeGreaterThan(0);
+    expect(without.querySelectorAll('[data-rows], [data-value], [data-source], [data-label], [data-when], [data-qualifiers]')).toHaveLength(0);
+    expect(without.querySelectorAll('*')).toHaveLength(withData.querySelectorAll('*').length);
   });
 });
