@@ -65,7 +65,7 @@ async function openHost(id: ChartId, options: BrowserContextOptions, query = '')
 /** Height of the embed's content, as the embed measures it. */
 const contentHeight = (frame: Frame) => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
 const frameHeight = async (iframe: Locator) => (await iframe.boundingBox())!.height;
-/** The drawing CSS shows at this width (each chart is drawn narrow and wide). */
+/** The drawing CSS shows at this width (each chart is drawn at six widths, one shown). */
 const shownGraphic = (frame: Frame) =>
   frame.evaluate(() => {
     const shown = [...document.querySelectorAll('.chart__graphic svg')].map((svg) => svg.getBoundingClientRect()).filter((box) => box.height > 0);

@@ -13,8 +13,8 @@ const served = useServedSiteAndBrowser();
 
 /**
  * Charts (outermost SVGs in a figure, or large ones, and loaded images in a figure) and tables, each with
- * whether a reader can get to it. A chart drawn twice for narrow and wide
- * screens shows one drawing and hides the other, so the check is that
+ * whether a reader can get to it. A chart drawn at several widths shows one
+ * drawing and hides the others, so the check is that
  * whatever a reader sees with JavaScript is there without it too.
  */
 const chartsAndTables = (page: Page) =>
