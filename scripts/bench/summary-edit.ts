@@ -22,7 +22,7 @@ function withSentence(summary: string, sentence: string): string {
   return `${kept} ${sentence}`;
 }
 
-// The frontmatter fences, as src/lib/parse-source-file.ts reads them.
+// The frontmatter fences, as src/validate/parse-source-file.ts reads them.
 const FRONTMATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(\r?\n|$)/;
 
 /** Ends the summary of the first document (by file name) in `contentDir` with a note of this run; returns its file name. */

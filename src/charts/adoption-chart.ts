@@ -179,6 +179,7 @@ function figureRow(figure: FigureRow): ChartDataRow {
     document: figure.document,
     quote: figure.quote,
     ...(figure.note ? { note: figure.note } : {}),
+    mark: figure.id,
   };
 }
 

@@ -32,8 +32,9 @@ export function renderAdoptionSvg(spec: AdoptionChartSpec, width: number): strin
   const right = width - margin.right;
   const lines: Line[] = [];
   const barRects: (AdoptionBar & { y1: number; y2: number })[] = [];
-  const ticks: { x: number; y1: number; y2: number; derived: boolean }[] = [];
-  const brackets: { x1: number; x2: number; y: number }[] = [];
+  // `mark` names the rows each draws (mark-data.ts): the figures behind a bar, a threshold or a stated gap.
+  const ticks: { x: number; y1: number; y2: number; derived: boolean; mark: string }[] = [];
+  const brackets: { x1: number; x2: number; y: number; mark?: string }[] = [];
   let y = 6;
 
   for (const bar of spec.bars) {
@@ -82,7 +83,7 @@ export function renderAdoptionSvg(spec: AdoptionChartSpec, width: number): strin
       if (outsideLeft + valueWidth <= right) lines.push({ text: valueText, x: outsideLeft, y: (y1 + y2) / 2, anchor: 'start', style: 'value-out' });
       else lines.push({ text: valueText, x: x(0) + 8, y: (y1 + y2) / 2, anchor: 'start', style: bar.unvalidated ? 'value-out' : 'value-in' });
     }
-    if (bar.threshold) ticks.push({ x: x(bar.threshold.days), y1: y1 - 5, y2: y2 + 5, derived: bar.threshold.derived });
+    if (bar.threshold) ticks.push({ x: x(bar.threshold.days), y1: y1 - 5, y2: y2 + 5, derived: bar.threshold.derived, mark: bar.threshold.ids.join(' ') });
     y = y2 + 6;
 
     // The gap the document states, bracketed from the threshold to the bar's end, with its words beside it.
@@ -90,7 +91,7 @@ export function renderAdoptionSvg(spec: AdoptionChartSpec, width: number): strin
       const over = bar.days - bar.threshold.days;
       const [from, to] = [x(Math.min(bar.days, bar.threshold.days)), x(Math.max(bar.days, bar.threshold.days))];
       const gapY = y + 4;
-      brackets.push({ x1: from, x2: to, y: gapY });
+      brackets.push({ x1: from, x2: to, y: gapY, ...(bar.gap ? { mark: bar.gap.ids.join(' ') } : {}) });
       const words = `${Math.abs(over)} days ${over > 0 ? 'over' : 'under'}${bar.gap ? '' : ' (our difference)'}`;
       const wordsWidth = estimateTextWidth(words, size.small, true);
       const besideRight = to + 6;
@@ -119,13 +120,13 @@ export function renderAdoptionSvg(spec: AdoptionChartSpec, width: number): strin
     height,
     marks: [
       Plot.ruleX(gridTicks, { x: (tick: number) => x(tick), y1: 0, y2: axisY, stroke: COLOUR.rule, className: 'days-gridline' }),
-      Plot.rect(validBars, { x1: x(0), x2: (d: AdoptionBar) => x(d.days), y1: 'y1', y2: 'y2', fill: COLOUR.muted, className: 'adoption-bar' }),
-      Plot.rect(hollowBars, { x1: x(0) + 1, x2: (d: AdoptionBar) => x(d.days) - 1, y1: (d: { y1: number }) => d.y1 + 1, y2: (d: { y2: number }) => d.y2 - 1, fill: COLOUR.background, stroke: COLOUR.muted, strokeWidth: MARK.stroke, strokeDasharray: '6 3', className: 'adoption-bar adoption-bar--unvalidated' }),
+      Plot.rect(validBars, { x1: x(0), x2: (d: AdoptionBar) => x(d.days), y1: 'y1', y2: 'y2', fill: COLOUR.muted, title: (d: AdoptionBar) => d.ids.join(' '), className: 'adoption-bar' }),
+      Plot.rect(hollowBars, { x1: x(0) + 1, x2: (d: AdoptionBar) => x(d.days) - 1, y1: (d: { y1: number }) => d.y1 + 1, y2: (d: { y2: number }) => d.y2 - 1, fill: COLOUR.background, stroke: COLOUR.muted, strokeWidth: MARK.stroke, strokeDasharray: '6 3', title: (d: AdoptionBar) => d.ids.join(' '), className: 'adoption-bar adoption-bar--unvalidated' }),
       // Each period's threshold across its own bar, on a halo of the page colour so it shows on the bar.
       Plot.ruleX(ticks, { x: 'x', y1: 'y1', y2: 'y2', stroke: COLOUR.background, strokeWidth: 6, className: 'threshold-halo' }),
-      Plot.ruleX(ticks.filter((tick) => !tick.derived), { x: 'x', y1: 'y1', y2: 'y2', stroke: COLOUR.text, strokeWidth: 2.5, className: 'threshold' }),
-      Plot.ruleX(ticks.filter((tick) => tick.derived), { x: 'x', y1: 'y1', y2: 'y2', stroke: COLOUR.text, strokeWidth: 2.5, strokeDasharray: '4 2', className: 'threshold threshold--derived' }),
-      Plot.ruleY(brackets, { y: 'y', x1: 'x1', x2: 'x2', stroke: COLOUR.text, strokeWidth: MARK.stroke, className: 'threshold-gap' }),
+      Plot.ruleX(ticks.filter((tick) => !tick.derived), { x: 'x', y1: 'y1', y2: 'y2', stroke: COLOUR.text, strokeWidth: 2.5, title: 'mark', className: 'threshold' }),
+      Plot.ruleX(ticks.filter((tick) => tick.derived), { x: 'x', y1: 'y1', y2: 'y2', stroke: COLOUR.text, strokeWidth: 2.5, strokeDasharray: '4 2', title: 'mark', className: 'threshold threshold--derived' }),
+      Plot.ruleY(brackets, { y: 'y', x1: 'x1', x2: 'x2', stroke: COLOUR.text, strokeWidth: MARK.stroke, title: 'mark', className: 'threshold-gap' }),
       Plot.ruleX(brackets.flatMap((bracket) => [bracket.x1, bracket.x2].map((bx) => ({ x: bx, y: bracket.y }))), { x: 'x', y1: (d: { y: number }) => d.y - 6, y2: (d: { y: number }) => d.y + 1, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: 'threshold-gap-end' }),
       Plot.text(text('period', 'start'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontWeight: 700, fontSize: size.label, className: 'bar-period' }),
       Plot.text(text('meta', 'start'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, className: 'bar-sources' }),
@@ -146,5 +147,6 @@ export function renderAdoptionSvg(spec: AdoptionChartSpec, width: number): strin
     description: spec.alt,
     className: `chart-svg chart-svg--${layout}`,
     fontSize: size.label,
+    rows: spec.rows,
   });
 }

@@ -74,7 +74,8 @@ export function areaRecordPanel(record: AreaRecord, width: number, layout: Chart
   });
   y += lineHeight + 6;
 
-  const cells: { x: number; y: number; width: number; height: number; colour: string; dashed: boolean; empty: boolean }[] = [];
+  // `mark` names the rows a cell draws: its grades' judgements, or the inspection that gave no overall grade.
+  const cells: { x: number; y: number; width: number; height: number; colour: string; dashed: boolean; empty: boolean; mark?: string }[] = [];
   const cellText: { text: string; x: number; y: number; colour: string; style: 'grade' | 'none' }[] = [];
   const rowLabels: { text: string; y: number }[] = [];
   const rowCentres = new Map<string, number>();
@@ -106,7 +107,7 @@ export function areaRecordPanel(record: AreaRecord, width: number, layout: Chart
       const cx = columnX(index) + columnWidth / 2;
       const worst = cell?.grades.reduce((max, grade) => (grade.position > max.position ? grade : max), cell.grades[0]);
       const colour = worst ? gradeColour(worst.position, worst.scaleSize) : COLOUR.muted;
-      cells.push({ x: columnX(index) + CELL_INSET, y: top + 2, width: cellWidth, height: fullHeight - 4, colour, dashed: !!cell && (cell.noOverallGrade || cell.grades.every((grade) => grade.reported)), empty: !cell || cell.grades.length === 0 });
+      cells.push({ x: columnX(index) + CELL_INSET, y: top + 2, width: cellWidth, height: fullHeight - 4, colour, dashed: !!cell && (cell.noOverallGrade || cell.grades.every((grade) => grade.reported)), empty: !cell || cell.grades.length === 0, mark: cell?.grades.length ? cell.grades.map((grade) => grade.row).join(' ') : cell?.noOverallGrade ? cell.event : undefined });
       const shown = text ?? { lines: ['–'], shortened: [] };
       if (cell && !text) throw new Error(`The area record has no room to write "${shortestWords(cell)}" in a ${cellWidth}-unit cell`);
       for (const [short, whole] of shown.shortened) shortened.set(short, new Set([...(shortened.get(short) ?? []), whole]));
@@ -141,8 +142,8 @@ export function areaRecordPanel(record: AreaRecord, width: number, layout: Chart
       Plot.text(headerLines.flatMap((lines, index) => lines.map((text) => ({ text, x: columnX(index) + columnWidth / 2 }))), { x: 'x', y: headerTop + lineHeight / 2, text: 'text', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, fontVariant: 'tabular-nums', className: 'column-label' }),
       Plot.text(rowLabels, { x: margin.left, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, className: 'topic-label' }),
       ...[false, true].flatMap((dashed) => [
-        Plot.rect(cells.filter((cell) => !cell.empty && cell.dashed === dashed), { ...cellBox, fill: 'colour', fillOpacity: 0.14, stroke: 'colour', ...(dashed ? { strokeDasharray: '3 2' } : {}), className: 'area-cell' }),
-        Plot.rect(cells.filter((cell) => cell.empty && cell.dashed === dashed), { ...cellBox, fill: 'none', stroke: COLOUR.rule, ...(dashed ? { strokeDasharray: '3 2' } : {}), className: 'area-cell area-cell--empty' }),
+        Plot.rect(cells.filter((cell) => !cell.empty && cell.dashed === dashed), { ...cellBox, fill: 'colour', fillOpacity: 0.14, stroke: 'colour', ...(dashed ? { strokeDasharray: '3 2' } : {}), title: 'mark', className: 'area-cell' }),
+        Plot.rect(cells.filter((cell) => cell.empty && cell.dashed === dashed), { ...cellBox, fill: 'none', stroke: COLOUR.rule, ...(dashed ? { strokeDasharray: '3 2' } : {}), title: 'mark', className: 'area-cell area-cell--empty' }),
       ]),
       Plot.ruleX(brackets, { x: 'x', y1: 'y1', y2: 'y2', stroke: COLOUR.text, strokeWidth: 2, className: 'joint-judgement' }),
       Plot.ruleY(brackets.flatMap((bracket) => [bracket.y1, bracket.y2].map((by) => ({ y: by, x: bracket.x }))), { y: 'y', x1: (d: { x: number }) => d.x - 3, x2: 'x', stroke: COLOUR.text, strokeWidth: 2, className: 'joint-judgement-end' }),

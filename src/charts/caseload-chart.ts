@@ -261,6 +261,7 @@ function figureRow(figure: FigureRow, key: number | undefined): ChartDataRow {
     quote: figure.quote,
     ...(key !== undefined ? { key } : {}),
     ...(figure.note ? { note: figure.note } : {}),
+    mark: figure.id,
   };
 }
 

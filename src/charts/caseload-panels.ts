@@ -99,16 +99,17 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
       let level = levelEnds.findIndex((end) => cx - end >= 2 * r + 2);
       if (level === -1) level = levelEnds.length < 2 ? levelEnds.length : levelEnds.indexOf(Math.min(...levelEnds));
       levelEnds[level] = Math.max(levelEnds[level] ?? -Infinity, cx);
-      return { x: cx, y: y + r + 1 + level * (2 * r + 2) };
+      return { mark: statement.id, x: cx, y: y + r + 1 + level * (2 * r + 2) };
     });
-    marks.push(Plot.dot(placed, { x: 'x', y: 'y', symbol: 'square', r, fill: COLOUR.background, stroke: COLOUR.muted, strokeWidth: MARK.thinStroke, className: 'caseload-statement' }));
+    marks.push(Plot.dot(placed, { x: 'x', y: 'y', symbol: 'square', r, fill: COLOUR.background, stroke: COLOUR.muted, strokeWidth: MARK.thinStroke, title: 'mark', className: 'caseload-statement' }));
     y += Math.max(1, levelEnds.length) * (2 * r + 2) + 10;
   }
 
   // The scale.
   const axisTitle = 'Cases per social worker';
   marks.push(Plot.text([axisTitle], { x: margin.left, y: y + lineHeight / 2, textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, className: 'axis-title' }));
-  y += lineHeight + 8;
+  // Room for the top value's label, centred on the plot's top edge, below the title.
+  y += lineHeight + 12;
   const plotTop = y;
   const plotHeight = layout === 'narrow' ? 230 : 250;
   const plotBottom = plotTop + plotHeight;
@@ -127,13 +128,13 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
     const style = seriesStyle(series.place, index);
     marks.push(
       Plot.line(seriesPoints[index], { x: 'x', y: 'y', stroke: style.stroke, strokeWidth: style.width, ...(style.dash ? { strokeDasharray: style.dash } : {}), className: `caseload-series caseload-series--${slug(series.place)}` }),
-      Plot.dot(seriesPoints[index], { x: 'x', y: 'y', r: index === 0 ? 3.5 : 2.5, fill: style.stroke, className: `caseload-series-point caseload-series-point--${slug(series.place)}` }),
+      Plot.dot(seriesPoints[index], { x: 'x', y: 'y', r: index === 0 ? 3.5 : 2.5, fill: style.stroke, title: 'id', className: `caseload-series-point caseload-series-point--${slug(series.place)}` }),
     );
   });
 
   // The reported numbers, each by the kind of number it is.
   const placedMarks = spec.marks.map((mark) => ({ mark, x: x(midpoint(mark.date)), y: yScale(mark.value ?? ((mark.low ?? 0) + (mark.high ?? 0)) / 2), y1: yScale(mark.low ?? mark.value ?? 0), y2: yScale(mark.high ?? mark.value ?? 0) }));
-  for (const { mark, x: mx, y1, y2 } of placedMarks) marks.push(...markGlyph(mark.type, mx, yScale(mark.value ?? mark.low ?? 0), y1, y2, 'caseload-mark'));
+  for (const { mark, x: mx, y1, y2 } of placedMarks) marks.push(...markGlyph(mark.type, mx, yScale(mark.value ?? mark.low ?? 0), y1, y2, 'caseload-mark', 16, mark.id));
 
   // Labels: the series' first and latest values, then every mark's words, placed where they fit; else a numbered badge.
   const obstacles: Box[] = [
@@ -224,32 +225,35 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
     description: spec.alt,
     className: `chart-svg chart-svg--${layout}`,
     fontSize: size.label,
+    rows: spec.rows,
   });
 }
 
 /** A mark's shape: a dot for an average, a diamond for the most or fewest, an arrow for "over" or "under", a dashed bar for a limit, a hollow dot when the kind is not stated, a bar for a range. */
-function markGlyph(type: MarkType, x: number, y: number, y1: number, y2: number, className: string, arrowLength = 16): Plot.Markish[] {
+function markGlyph(type: MarkType, x: number, y: number, y1: number, y2: number, className: string, arrowLength = 16, id?: string): Plot.Markish[] {
   const r = MARK.radius;
+  // A reported number's glyph names its row (mark-data.ts); the key's samples name none.
+  const mark = id === undefined ? {} : { title: () => id };
   switch (type) {
     case 'average':
-      return [Plot.dot([{ x, y }], { x: 'x', y: 'y', r, fill: COLOUR.text, className: `${className} ${className}--average` })];
+      return [Plot.dot([{ x, y }], { x: 'x', y: 'y', r, fill: COLOUR.text, ...mark, className: `${className} ${className}--average` })];
     case 'extreme':
-      return [Plot.dot([{ x, y }], { x: 'x', y: 'y', r: r + 1, symbol: 'diamond', fill: COLOUR.text, className: `${className} ${className}--extreme` })];
+      return [Plot.dot([{ x, y }], { x: 'x', y: 'y', r: r + 1, symbol: 'diamond', fill: COLOUR.text, ...mark, className: `${className} ${className}--extreme` })];
     case 'unstated':
-      return [Plot.dot([{ x, y }], { x: 'x', y: 'y', r, fill: COLOUR.background, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: `${className} ${className}--unstated` })];
+      return [Plot.dot([{ x, y }], { x: 'x', y: 'y', r, fill: COLOUR.background, stroke: COLOUR.text, strokeWidth: MARK.stroke, ...mark, className: `${className} ${className}--unstated` })];
     case 'lower-bound':
     case 'upper-bound': {
       const direction = type === 'lower-bound' ? -1 : 1;
       return [
-        Plot.ruleY([{ x, y }], { y: 'y', x1: x - 7, x2: x + 7, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: `${className} ${className}--${type}` }),
+        Plot.ruleY([{ x, y }], { y: 'y', x1: x - 7, x2: x + 7, stroke: COLOUR.text, strokeWidth: MARK.stroke, ...mark, className: `${className} ${className}--${type}` }),
         Plot.arrow([{ x, y }], { x1: 'x', y1: 'y', x2: 'x', y2: (d: { y: number }) => d.y + direction * arrowLength, stroke: COLOUR.text, strokeWidth: MARK.stroke, headLength: arrowLength > 12 ? 6 : 4, className: `${className}-arrow` }),
       ];
     }
     case 'limit':
-      return [Plot.ruleY([{ x, y }], { y: 'y', x1: x - 12, x2: x + 12, stroke: COLOUR.text, strokeWidth: 3, strokeDasharray: '4 2', className: `${className} ${className}--limit` })];
+      return [Plot.ruleY([{ x, y }], { y: 'y', x1: x - 12, x2: x + 12, stroke: COLOUR.text, strokeWidth: 3, strokeDasharray: '4 2', ...mark, className: `${className} ${className}--limit` })];
     case 'range':
       return [
-        Plot.rect([{ x, y1, y2 }], { x1: x - 3, x2: x + 3, y1: 'y2', y2: 'y1', fill: COLOUR.text, className: `${className} ${className}--range` }),
+        Plot.rect([{ x, y1, y2 }], { x1: x - 3, x2: x + 3, y1: 'y2', y2: 'y1', fill: COLOUR.text, ...mark, className: `${className} ${className}--range` }),
         Plot.ruleY([y1, y2], { y: (value: number) => value, x1: x - 7, x2: x + 7, stroke: COLOUR.text, strokeWidth: MARK.stroke, className: `${className}-range-end` }),
       ];
   }

@@ -32,6 +32,10 @@ export interface ChartDataRow {
   note?: string;
   /** The number that stands for the mark on the chart where its label does not fit. */
   key?: number;
+  /** The id of the mark that draws this row (a figure's, an event's or a judgement's); several rows may share one mark. */
+  mark?: string;
+  /** The document named briefly ("Ofsted inspection report, July 2014"), added by the registry. */
+  source?: string;
 }
 
 /** The words around a chart. */

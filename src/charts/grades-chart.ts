@@ -289,6 +289,7 @@ function judgementRows(data: SiteData, id: string, group: string): ChartDataRow[
       ],
       document: citation.document,
       ...(citation.quote ? { quote: citation.quote } : {}),
+      mark: id,
     };
   });
 }
@@ -314,6 +315,7 @@ function noOverallRows(data: SiteData, event: GradedWithoutOverall): ChartDataRo
     qualifiers: [framework ? `${framework.shortName}: areas graded, no overall grade` : 'areas graded, no overall grade', ...(citation.role === 'mention' ? ['reported by a later document'] : [])],
     document: citation.document,
     ...(citation.quote ? { quote: citation.quote } : {}),
+    mark: event.event,
   }));
 }
 
@@ -327,6 +329,7 @@ function visitRows(data: SiteData, visit: UngradedVisit): ChartDataRow[] {
     qualifiers: citation.role === 'mention' ? ['reported by a later document'] : ['the event’s own record'],
     document: citation.document,
     ...(citation.quote ? { quote: citation.quote } : {}),
+    mark: visit.id,
   }));
 }
 

@@ -64,13 +64,14 @@ export function overallPanel(spec: GradesChartSpec, width: number, layout: Chart
 
   const dots = spec.overall.flatMap((judgement) =>
     judgement.dates.map((date) => ({
+      mark: judgement.ids.join(' '),
       x: x(midpoint(date.date)),
       y: rowY(judgement.position),
       colour: gradeColour(judgement.position, scaleSize(judgement.framework)),
       fill: judgement.knownFromMentionsOnly ? COLOUR.background : gradeColour(judgement.position, scaleSize(judgement.framework)),
     })),
   );
-  const noOverallMarks = spec.noOverall.map((event) => ({ x: x(midpoint(event.date)), y: noOverallY, fill: event.knownFromMentionsOnly ? COLOUR.background : COLOUR.text }));
+  const noOverallMarks = spec.noOverall.map((event) => ({ mark: event.event, x: x(midpoint(event.date)), y: noOverallY, fill: event.knownFromMentionsOnly ? COLOUR.background : COLOUR.text }));
   const joins = spec.overall
     .filter((judgement) => judgement.dates.length > 1)
     .map((judgement) => ({ x1: x(midpoint(judgement.dates[0].date)), x2: x(midpoint(judgement.dates.at(-1)!.date)), y: rowY(judgement.position), colour: gradeColour(judgement.position, scaleSize(judgement.framework)) }));
@@ -184,8 +185,8 @@ export function overallPanel(spec: GradesChartSpec, width: number, layout: Chart
       Plot.ruleX(yearBrackets.flatMap((bracket) => [bracket.x1, bracket.x2].map((bx) => ({ x: bx, y: bracket.y }))), { x: 'x', y1: (d: { y: number }) => d.y - 4, y2: 'y', stroke: COLOUR.muted, strokeWidth: MARK.thinStroke, className: 'date-bracket-end' }),
       Plot.arrow(path, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', inset: MARK.radius + 4, stroke: COLOUR.muted, strokeWidth: MARK.stroke, headLength: 8, className: 'grade-path' }),
       Plot.ruleY(joins, { y: 'y', x1: 'x1', x2: 'x2', stroke: 'colour', strokeWidth: 4, className: 'date-conflict' }),
-      Plot.dot(dots, { x: 'x', y: 'y', r: MARK.radius, fill: 'fill', stroke: 'colour', strokeWidth: MARK.stroke, className: 'overall-grade' }),
-      Plot.dot(noOverallMarks, { x: 'x', y: 'y', r: MARK.radius, symbol: 'square', fill: 'fill', stroke: COLOUR.text, strokeWidth: MARK.stroke, className: 'no-overall-grade' }),
+      Plot.dot(dots, { x: 'x', y: 'y', r: MARK.radius, fill: 'fill', stroke: 'colour', strokeWidth: MARK.stroke, title: 'mark', className: 'overall-grade' }),
+      Plot.dot(noOverallMarks, { x: 'x', y: 'y', r: MARK.radius, symbol: 'square', fill: 'fill', stroke: COLOUR.text, strokeWidth: MARK.stroke, title: 'mark', className: 'no-overall-grade' }),
       ...(['start', 'middle', 'end'] as const).map((anchor) =>
         Plot.text(explanationText.filter((line) => line.anchor === anchor), { x: 'x', y: 'y', text: 'text', textAnchor: anchor, lineAnchor: 'middle', fontSize: size.small, className: 'explanation-label' }),
       ),

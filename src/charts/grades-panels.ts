@@ -29,6 +29,7 @@ export function renderGradesSvg(spec: GradesChartSpec, width: number): string {
     description: spec.alt,
     className: `chart-svg chart-svg--${layout}`,
     fontSize: TEXT_SIZE[layout].label,
+    rows: spec.rows,
   });
 }
 

@@ -30,7 +30,7 @@ export function visitsPanel(spec: GradesChartSpec, width: number, layout: ChartL
   const headingLines = wrapText('Inspections and visits that give no grade', width - margin.left - margin.right, size.small, true);
   let y = 14 + headingLines.length * lineHeight;
   const labels: { text: string; y: number }[] = [];
-  const markers: { x: number; y: number; symbol: string; fill: string }[] = [];
+  const markers: { mark: string; x: number; y: number; symbol: string; fill: string }[] = [];
   for (const kind of kinds) {
     const visits = spec.ungraded.filter((visit) => visit.kind === kind);
     const [one, many] = KIND_NAME[kind] ?? [kind, kind];
@@ -47,7 +47,7 @@ export function visitsPanel(spec: GradesChartSpec, width: number, layout: ChartL
       let level = levelEnds.findIndex((end) => cx - end >= 2 * r + 2);
       if (level === -1) level = levelEnds.length < LEVELS ? levelEnds.length : levelEnds.indexOf(Math.min(...levelEnds));
       levelEnds[level] = Math.max(levelEnds[level] ?? -Infinity, cx);
-      markers.push({ x: cx, y: top + r + 1 + level * (2 * r + 2), symbol: KIND_SYMBOL[kind], fill: visit.knownFromMentionsOnly ? COLOUR.background : COLOUR.ungraded });
+      markers.push({ mark: visit.id, x: cx, y: top + r + 1 + level * (2 * r + 2), symbol: KIND_SYMBOL[kind], fill: visit.knownFromMentionsOnly ? COLOUR.background : COLOUR.ungraded });
     }
     y = top + Math.max(1, levelEnds.length) * (2 * r + 2) + 8;
   }
@@ -64,7 +64,7 @@ export function visitsPanel(spec: GradesChartSpec, width: number, layout: ChartL
     marks: [
       Plot.text(headingLines.map((text, index) => ({ text, y: 14 + lineHeight * (index + 0.5) - 2 })), { x: margin.left, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontWeight: 700, fontSize: size.small, className: 'panel-heading' }),
       Plot.text(labels, { x: margin.left, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, className: 'ungraded-label' }),
-      Plot.dot(markers, { x: 'x', y: 'y', symbol: 'symbol', r, fill: 'fill', stroke: COLOUR.ungraded, strokeWidth: MARK.stroke, className: 'ungraded-visit' }),
+      Plot.dot(markers, { x: 'x', y: 'y', symbol: 'symbol', r, fill: 'fill', stroke: COLOUR.ungraded, strokeWidth: MARK.stroke, title: 'mark', className: 'ungraded-visit' }),
       Plot.ruleY([axisY], { x1: x.range()[0], x2: x.range()[1], stroke: COLOUR.muted, className: 'time-axis' }),
       Plot.ruleX(years, { x: (year: number) => x(new Date(Date.UTC(year, 0, 1))), y1: axisY, y2: axisY + 5, stroke: COLOUR.muted, className: 'time-tick' }),
       Plot.text(labelled, {

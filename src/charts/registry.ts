@@ -5,6 +5,7 @@ import { renderCaseloadChart, shapeCaseloadChart } from './caseload-chart.ts';
 import type { ChartDataRow, ChartText } from './chart-spec.ts';
 import { CHART_IDS, isChartId, type ChartId } from './chart-ids.ts';
 import { renderGradesChart, shapeGradesChart } from './grades-chart.ts';
+import { chartDocument, sourceLabel } from './source-label.ts';
 import { CHART_WIDTH } from './theme.ts';
 import { renderTimelineChart, shapeTimelineChart } from './timeline-chart.ts';
 
@@ -97,22 +98,27 @@ function memoised(id: ChartId, data: SiteData): ShapedChart {
   return chart;
 }
 
+/** Rows name their document briefly, for the marks that draw them to say their source. */
+function withSources<Spec extends { rows: ChartDataRow[] }>(spec: Spec, data: SiteData): Spec {
+  return { ...spec, rows: spec.rows.map((row) => ({ ...row, source: sourceLabel(chartDocument(data, row.document)) })) };
+}
+
 function shaped(id: ChartId, data: SiteData) {
   switch (id) {
     case 'timeline': {
-      const spec = shapeTimelineChart(data);
+      const spec = withSources(shapeTimelineChart(data), data);
       return { spec, render: (width: number) => renderTimelineChart(spec, { width }) };
     }
     case 'grades': {
-      const spec = shapeGradesChart(data);
+      const spec = withSources(shapeGradesChart(data), data);
       return { spec, render: (width: number) => renderGradesChart(spec, { width }) };
     }
     case 'caseloads': {
-      const spec = shapeCaseloadChart(data);
+      const spec = withSources(shapeCaseloadChart(data), data);
       return { spec, render: (width: number) => renderCaseloadChart(spec, { width }) };
     }
     case 'adoption': {
-      const spec = shapeAdoptionChart(data);
+      const spec = withSources(shapeAdoptionChart(data), data);
       return { spec, render: (width: number) => renderAdoptionChart(spec, { width }) };
     }
   }

@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import type { ChartDataRow } from './chart-spec.ts';
+import { markAttributes, rowsByMark } from './mark-data.ts';
 import { FONT_FAMILY } from './theme.ts';
 
 /**
@@ -63,6 +65,8 @@ export interface ChartSvgOptions {
   /** Classes for the root `<svg>`. */
   className: string;
   fontSize: number;
+  /** The chart's rows, for the data marks (those given a Plot `title`) to carry their own (mark-data.ts). */
+  rows?: readonly ChartDataRow[];
 }
 
 /**
@@ -74,9 +78,10 @@ export interface ChartSvgOptions {
  * are presentational anyway, so those attributes are removed. Plot's
  * `<style>` is removed too (site.css styles charts, and a strict
  * Content-Security-Policy would block it); `xmlns` is added so that the
- * string is also a valid standalone SVG file.
+ * string is also a valid standalone SVG file. A mark given a Plot `title`
+ * names its rows: the title becomes the rows' data attributes (mark-data.ts).
  */
-export function chartSvg({ width, panels, title, description, className, fontSize }: ChartSvgOptions): string {
+export function chartSvg({ width, panels, title, description, className, fontSize, rows = [] }: ChartSvgOptions): string {
   if (description.length > 300) throw new Error(`Alt text is ${description.length} characters; keep it to 300: "${description}"`);
   const doc = serverDocument;
   const height = panels.reduce((total, panel) => total + panel.height, 0);
@@ -109,6 +114,12 @@ export function chartSvg({ width, panels, title, description, className, fontSiz
     top += panel.height;
   }
   for (const element of root.querySelectorAll('*')) tidyElement(element);
+  const byMark = rowsByMark(rows);
+  for (const mark of root.querySelectorAll('g title')) {
+    const attributes = Object.entries(markAttributes(mark.textContent ?? '', byMark)).map(([name, value]) => [name, xmlAttributeText(value)]);
+    setAttributes(mark.parentElement!, Object.fromEntries(attributes));
+    mark.remove();
+  }
   return root.outerHTML;
 }
 
@@ -127,6 +138,15 @@ function tidyElement(element: Element) {
     const value = element.getAttribute(name);
     if (value) element.setAttribute(name, value.replace(/-?\d+\.\d{3,}(e-?\d+)?/g, (number) => String(round(Number(number)))));
   }
+}
+
+/**
+ * linkedom writes an attribute's `&` and `<` as they are (only `"` is
+ * escaped), which HTML forgives but XML does not: the standalone SVG and
+ * PNG downloads are XML. Escaped here, the string parses the same either way.
+ */
+function xmlAttributeText(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 }
 
 /** Two decimals are a hundredth of a pixel: enough, and stable in snapshots. */

@@ -59,7 +59,7 @@ export function renderTimelineByYear(spec: TimelineChartSpec, width: number): st
   });
   y += 10;
 
-  const markers: { x: number; y: number; symbol: string; colour: string; fill: string }[] = [];
+  const markers: { id: string; x: number; y: number; symbol: string; colour: string; fill: string }[] = [];
   const overflow: { text: string; x: number; y: number }[] = [];
   const lines: { text: string; x: number; y: number; style: 'date' | 'grade' | 'note' | 'muted'; colour: string }[] = [];
   const years: { year: number; y: number }[] = [];
@@ -80,6 +80,7 @@ export function renderTimelineByYear(spec: TimelineChartSpec, width: number): st
     shown.forEach((event, index) => {
       const line = Math.floor(index / perLine);
       markers.push({
+        id: event.id,
         x: stripLeft + (index % perLine) * step + step / 2,
         y: top + 4 + line * step + step / 2,
         symbol: KIND_SYMBOL[event.kind],
@@ -143,7 +144,7 @@ export function renderTimelineByYear(spec: TimelineChartSpec, width: number): st
       Plot.text(introLines, { x: 6, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, className: 'key-label' }),
       Plot.ruleY(dividers, { y: (value: number) => value - 3, x1: 4, x2: width - 4, stroke: COLOUR.rule, className: 'year-divider' }),
       Plot.text(years, { x: yearLabelX, y: 'y', text: (d: { year: number }) => String(d.year), textAnchor: 'end', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, fontVariant: 'tabular-nums', className: 'year-label' }),
-      Plot.dot(markers, { x: 'x', y: 'y', symbol: 'symbol', r: MARK.radius - 1.5, fill: 'fill', stroke: 'colour', strokeWidth: MARK.thinStroke, className: 'event-marker' }),
+      Plot.dot(markers, { x: 'x', y: 'y', symbol: 'symbol', r: MARK.radius - 1.5, fill: 'fill', stroke: 'colour', strokeWidth: MARK.thinStroke, title: 'id', className: 'event-marker' }),
       Plot.text(overflow, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fontWeight: 700, className: 'event-overflow' }),
       Plot.text(lines.filter((line) => line.style === 'date'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.label, fontWeight: 700, className: 'label-date' }),
       Plot.text(lines.filter((line) => line.style === 'grade'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.label, fontWeight: 700, fill: 'colour', className: 'label-grade' }),
@@ -158,6 +159,7 @@ export function renderTimelineByYear(spec: TimelineChartSpec, width: number): st
     description: spec.alt,
     className: `chart-svg chart-svg--${layout}`,
     fontSize: size.label,
+    rows: spec.rows,
   });
 }
 

@@ -4,7 +4,7 @@ import { formatDateSpan, formatPartialDate } from '../lib/partial-dates.ts';
 import type { DatePrecision, EventKind, TimelineEvent } from '../schema/index.ts';
 import { documentsCited, fitAlt, plural, verdictsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
 import { chartDocument, sourceLabel } from './source-label.ts';
-import { CHART_WIDTH } from './theme.ts';
+import { SCREEN_DRAWINGS } from './drawing-widths.ts';
 import { renderTimelineByYear } from './timeline-by-year.ts';
 import { fitsDetailed, renderTimelineDetailed } from './timeline-detailed.ts';
 
@@ -80,7 +80,7 @@ export function shapeTimelineChart(data: SiteData): TimelineChartSpec {
       ...conflicts.slice(0, 4).map((event) => `${event.title.split(':')[0]}: ${dateClaimsInWords(data, event)}. Both dates are shown, joined; we do not choose between them.`),
       ...(conflicts.length > 4 ? [`The sources disagree on the dates of ${conflicts.length - 4} more events; the table gives every date.`] : []),
       ...(withoutOverall.length ? [`${withoutOverall.length <= 3 ? withoutOverall.map((event) => event.dateLabel).join('; ') : plural(withoutOverall.length, 'inspection')}: graded area by area with no overall grade, so labelled “no overall grade”, not “not graded”.`] : []),
-      ...(fitsDetailed({ events, years } as TimelineChartSpec, CHART_WIDTH.narrow)
+      ...(fitsDetailed({ events, years } as TimelineChartSpec, SCREEN_DRAWINGS[0].width)
         ? []
         : ['The record is too long to label every event: the timeline goes year by year, naming the inspections first and counting the rest; the table lists every event.']),
       ...(unscaled.length
@@ -166,6 +166,7 @@ function eventRows(event: TimelineEvent, mark: TimelineMark): ChartDataRow[] {
       ],
       document: citation.document,
       ...(citation.quote ? { quote: citation.quote } : {}),
+      mark: event.id,
     };
   });
 }

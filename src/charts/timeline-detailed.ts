@@ -123,6 +123,7 @@ export function renderTimelineDetailed(spec: TimelineChartSpec, width: number): 
 
   const markers = spec.events.flatMap((event) =>
     event.positions.map((position) => ({
+      id: event.id,
       x: markerX(position),
       y: y(midpoint(position.date)),
       symbol: KIND_SYMBOL[event.kind],
@@ -186,7 +187,7 @@ export function renderTimelineDetailed(spec: TimelineChartSpec, width: number): 
       Plot.ruleX(joins, { x: spineX, y1: 'y1', y2: 'y2', stroke: 'colour', strokeWidth: 4, className: 'date-conflict' }),
       Plot.ruleX(groupBrackets, { x: connectorStart, y1: 'y1', y2: 'y2', stroke: COLOUR.muted, strokeWidth: MARK.thinStroke, className: 'group-bracket' }),
       Plot.link(connectors, { x1: connectorStart, y1: 'y1', x2: labelX - 5, y2: 'y2', stroke: COLOUR.muted, strokeWidth: 1, className: 'connector' }),
-      Plot.dot(markers, { x: 'x', y: 'y', symbol: 'symbol', r: MARK.radius, fill: 'fill', stroke: 'colour', strokeWidth: MARK.stroke, className: 'event-marker' }),
+      Plot.dot(markers, { x: 'x', y: 'y', symbol: 'symbol', r: MARK.radius, fill: 'fill', stroke: 'colour', strokeWidth: MARK.stroke, title: 'id', className: 'event-marker' }),
       ...labelMarks(lines, labelX, size),
       Plot.dot(keyLines.filter((line) => line.first), {
         x: spineX,
@@ -209,6 +210,7 @@ export function renderTimelineDetailed(spec: TimelineChartSpec, width: number): 
     description: spec.alt,
     className: `chart-svg chart-svg--${layout}`,
     fontSize: size.label,
+    rows: spec.rows,
   });
 }
 

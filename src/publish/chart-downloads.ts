@@ -1,6 +1,6 @@
 import type { ChartDataRow } from '../charts/chart-spec.ts';
 import { TABULAR_NUMS_CLASS } from '../charts/render-svg.ts';
-import { CHART_WIDTH, FONT_FAMILY, type ChartLayout } from '../charts/theme.ts';
+import { CHART_WIDTH, FONT_FAMILY } from '../charts/theme.ts';
 import { chartCardSvg } from './chart-card.ts';
 import { chartCitation, licenceNotes } from './citation.ts';
 import type { FlatTable } from './csv.ts';
@@ -108,13 +108,14 @@ export function chartTable(chart: DownloadableChart, { siteUrl, version }: Pick<
 
 /**
  * Where the site's own pages load a chart's drawing as an image (the story
- * page does, to stay light): charts/<id>/narrow.svg and charts/<id>/wide.svg.
+ * page does, to stay light): charts/<id>/<width>.svg, one for each screen
+ * drawing (src/charts/drawing-widths.ts).
  */
-export const chartDrawingFile = (id: string, layout: ChartLayout) => `charts/${id}/${layout}.svg`;
+export const chartDrawingFile = (id: string, width: number) => `charts/${id}/${width}.svg`;
 
-/** A chart's drawing in one layout as an image file that follows the reader's light or dark mode. */
-export function chartDrawingSvg(chart: Pick<DownloadableChart, 'renderSvg'>, layout: ChartLayout, siteCss: string): string {
-  return themedSvg(chart.renderSvg(CHART_WIDTH[layout]), {
+/** A chart's drawing at one width as an image file that follows the reader's light or dark mode. */
+export function chartDrawingSvg(chart: Pick<DownloadableChart, 'renderSvg'>, width: number, siteCss: string): string {
+  return themedSvg(chart.renderSvg(width), {
     light: lightPalette(siteCss),
     dark: darkPalette(siteCss),
     fontFamily: FONT_FAMILY,

@@ -1,11 +1,11 @@
 import { wrapText } from '../charts/text-layout.ts';
-import { CHART_WIDTH } from '../charts/theme.ts';
+import { SCREEN_DRAWINGS, drawingFor } from '../charts/drawing-widths.ts';
 import { svgSize } from './standalone-svg.ts';
 
 /**
  * The height an embed's iframe starts at, and keeps when the host page runs
  * no script (or the reader has scripts off). Worked out at build time from
- * the chart's two drawings and its words, so that the whole drawing shows at
+ * the chart's screen drawings and its words, so that the whole drawing shows at
  * any column width and the whole embed shows in a typical 640 px column.
  *
  * The sizes below mirror the CSS of the embed (src/layouts/EmbedLayout.astro,
@@ -24,8 +24,6 @@ export interface EmbedText {
 
 const REM = 16;
 const PADDING = { x: 16, top: 12, bottom: 14 };
-/** The chart container switches to the wide drawing from 39rem (site.css, "Charts"). */
-const WIDE_FROM = 39 * REM;
 const TYPE = {
   title: { size: 1.2 * REM, line: 1.2, after: 0.35 * REM, bold: true },
   subtitle: { size: 0.95 * REM, line: 1.6, after: 1 * REM, bold: false },
@@ -35,8 +33,6 @@ const GRAPHIC_AFTER = 0.75 * REM;
 const NOTES_INDENT = 1.1 * REM;
 /** The footer: a bold link over two lines at most, and the data version. */
 const FOOTER = 3 * TYPE.caption.size * TYPE.caption.line + 0.5 * REM;
-/** The widest a narrow drawing is shown (site.css `.chart-svg--narrow`). */
-const NARROW_MAX_WIDTH = 420;
 
 /** The column widths the fallback is checked against, narrowest phone to desktop. */
 export const EMBED_WIDTHS = [320, 360, 480, 640, 800, 1000, 1200] as const;
@@ -46,11 +42,14 @@ export const TYPICAL_WIDTH = 640;
 const textHeight = (text: string, width: number, type: (typeof TYPE)[keyof typeof TYPE]) =>
   wrapText(text, width, type.size, type.bold).length * type.size * type.line + type.after;
 
-/** Height of the drawing CSS shows in a content box `width` px wide. */
-function graphicHeight(drawings: { narrow: { width: number; height: number }; wide: { width: number; height: number } }, width: number) {
-  const drawing = width >= WIDE_FROM ? drawings.wide : drawings.narrow;
-  const shown = Math.min(width, width >= WIDE_FROM ? drawing.width : NARROW_MAX_WIDTH);
-  return (drawing.height * shown) / drawing.width;
+/** Each screen drawing's size in SVG units, by its width. */
+type DrawingSizes = ReadonlyMap<number, { width: number; height: number }>;
+
+/** Height of the drawing CSS shows in a content box `width` px wide (site.css, "Charts"). */
+function graphicHeight(drawings: DrawingSizes, width: number) {
+  const { drawing, shownWidth } = drawingFor(width);
+  const size = drawings.get(drawing.width)!;
+  return (size.height * shownWidth) / size.width;
 }
 
 /** Estimated heights of the parts of the embed in an iframe `frameWidth` px wide. */
@@ -72,7 +71,7 @@ export function embedLayout(text: EmbedText, drawings: Parameters<typeof graphic
  * the whole embed at the typical width.
  */
 export function embedFallbackHeight(text: EmbedText, renderSvg: (width: number) => string): number {
-  const drawings = { narrow: svgSize(renderSvg(CHART_WIDTH.narrow)), wide: svgSize(renderSvg(CHART_WIDTH.wide)) };
+  const drawings: DrawingSizes = new Map(SCREEN_DRAWINGS.map((drawing) => [drawing.width, svgSize(renderSvg(drawing.width))]));
   const wholeDrawing = Math.max(...EMBED_WIDTHS.map((width) => {
     const { above, graphic } = embedLayout(text, drawings, width);
     return above + graphic;

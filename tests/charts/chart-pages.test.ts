@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
+import { SCREEN_DRAWINGS } from '../../src/charts/drawing-widths.ts';
 import { CHART_IDS, chartById } from '../../src/charts/registry.ts';
 import { builtSiteDir } from '../support/built-site.ts';
 import { realSiteData } from './support.ts';
@@ -27,10 +28,10 @@ describe('/charts/', () => {
 describe.for(CHART_IDS)('/charts/%s/', (id) => {
   const chart = chartById(id, data);
 
-  test('holds the chart as inline SVG, narrow and wide, each an image with a name and a description', () => {
+  test('holds the chart as inline SVG at every screen width, each an image with a name and a description', () => {
     const { document } = builtPage(`charts/${id}`);
-    const svgs = [...document.querySelectorAll('.chart__graphic > svg')];
-    expect(svgs.map((svg) => svg.getAttribute('class'))).toEqual(['chart-svg chart-svg--narrow', 'chart-svg chart-svg--wide']);
+    const svgs = [...document.querySelectorAll('.chart__graphic > .chart-drawing > svg')];
+    expect(svgs.map((svg) => Number(svg.getAttribute('width')))).toEqual(SCREEN_DRAWINGS.map((drawing) => drawing.width));
     for (const svg of svgs) {
       expect(svg.getAttribute('role')).toBe('img');
       expect(svg.querySelector('title')?.textContent).toBe(chart.title);
@@ -38,10 +39,11 @@ describe.for(CHART_IDS)('/charts/%s/', (id) => {
     }
   });
 
-  test('needs no script: none in the chart, and the drawing and table are in the HTML', () => {
+  test('needs no script: the drawing and table are in the HTML, and the only script is an external file that enhances them', () => {
     const { document } = builtPage(`charts/${id}`);
     const block = document.querySelector(`#chart-${id}`)!;
-    expect(block.querySelectorAll('script')).toHaveLength(0);
+    const scripts = [...block.querySelectorAll('script')];
+    expect(scripts.map((script) => ({ module: script.getAttribute('type'), file: /^\/_astro\/[\w.-]+\.js$/.test(script.getAttribute('src') ?? ''), inline: script.textContent!.trim() }))).toEqual([{ module: 'module', file: true, inline: '' }]);
     expect(block.querySelectorAll('svg text').length).toBeGreaterThan(5);
     expect(block.querySelectorAll('table tbody tr')).toHaveLength(chart.rows.length);
   });

@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allCharts, type Chart } from '../../src/charts/registry.ts';
-import { CHART_WIDTH } from '../../src/charts/theme.ts';
+import { drawingFor } from '../../src/charts/drawing-widths.ts';
 import { chartCardFile, chartSvgFile, type ChartContext } from '../../src/publish/chart-downloads.ts';
 import type { SiteData } from '../../src/derive/derive-site-data.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { recordSiteData, stressSiteData } from './support.ts';
+import { chartDrawingsHtml, recordSiteData, stressSiteData } from './support.ts';
 
 // Every chart's labels measured as Chromium renders them, with the site's
-// stylesheet and fonts: on phones (320 and 390 px), a tablet (768 px) and a
-// screen (1280 px), and in the SVG and PNG downloads. A test fails on any two
+// stylesheet and fonts: at window widths from a 280 px phone to a 1,280 px
+// screen that between them show every screen drawing (drawing-widths.ts),
+// and in the SVG and PNG downloads. A test fails on any two
 // labels whose boxes overlap, or any label outside the drawing. Charts are
 // drawn from the frozen records, so the test says the same tomorrow
 // whatever content/ holds. Screenshots of the record to 2025 (light, dark,
@@ -23,7 +24,9 @@ const records: [string, SiteData][] = [
   ['to-2025', await recordSiteData('to-2025')],
   ['stress', await stressSiteData()],
 ];
-const WIDTHS = [320, 390, 768, 1280];
+/** Window widths; the page's padding leaves the chart 32 px less. */
+const WIDTHS = [280, 340, 390, 500, 600, 655, 700, 768, 1280];
+const PAGE_PADDING = 32;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,10 +37,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page holding the chart as the site shows it: both drawings in a .chart container, with site.css. */
+/** A page holding the chart as the site shows it: every drawing in a .chart container, with site.css. */
 function chartPage(chart: Chart): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>${siteCss}</style></head>
-<body><main><div class="chart"><div class="chart__graphic">${chart.renderSvg(CHART_WIDTH.narrow)}${chart.renderSvg(CHART_WIDTH.wide)}</div></div></main></body></html>`;
+<body><main><div class="chart"><div class="chart__graphic">${chartDrawingsHtml(chart)}</div></div></main></body></html>`;
 }
 
 /** A standalone SVG file as the only thing on a page. */
@@ -59,7 +62,7 @@ interface Measured {
  */
 function measureLabels(page: Page): Promise<Measured> {
   return page.evaluate(() => {
-    const svg = [...document.querySelectorAll<SVGSVGElement>('body svg')].find((candidate) => !candidate.parentElement?.closest('svg') && getComputedStyle(candidate).display !== 'none')!;
+    const svg = [...document.querySelectorAll<SVGSVGElement>('body svg')].find((candidate) => !candidate.parentElement?.closest('svg') && candidate.checkVisibility())!;
     const frame = svg.getBoundingClientRect();
     const boxes = [...svg.querySelectorAll('text')]
       .filter((text) => text.textContent?.trim())
@@ -76,7 +79,7 @@ function measureLabels(page: Page): Promise<Measured> {
     const outside = boxes
       .filter(({ box }) => box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5)
       .map(({ text, box }) => `“${text}” at ${Math.round(box.left - frame.left)},${Math.round(box.top - frame.top)} to ${Math.round(box.right - frame.left)},${Math.round(box.bottom - frame.top)} of ${Math.round(frame.width)} × ${Math.round(frame.height)}`);
-    return { drawing: svg.getAttribute('class') ?? 'file', overlaps, outside, labels: boxes.length };
+    return { drawing: svg.closest('.chart-drawing')?.className ?? 'file', overlaps, outside, labels: boxes.length };
   });
 }
 
@@ -105,11 +108,11 @@ describe.for(records)('labels on the %s record, in Chromium', ([record, data]) =
       const page = await context.newPage();
       await page.setContent(chartPage(chart));
       const measured = await measureLabels(page);
-      expect(measured.drawing).toBe(`chart-svg chart-svg--${width < 700 ? 'narrow' : 'wide'}`);
+      expect(measured.drawing).toBe(`chart-drawing chart-drawing--w${drawingFor(width - PAGE_PADDING).drawing.width}`);
       expect(measured.labels).toBeGreaterThan(5);
       expect(measured.overlaps).toEqual([]);
       expect(measured.outside).toEqual([]);
-      if (record === 'to-2025' && (width === 390 || width === 1280)) {
+      if (record === 'to-2025' && (width === 280 || width === 500 || width === 1280)) {
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
           await page.locator('.chart__graphic').screenshot({ path: join(SCREENSHOTS, `${id}-${width}-${colorScheme}.png`) });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { CHART_IDS, allCharts } from '../../src/charts/registry.ts';
-import { CHART_WIDTH, TEXT_SIZE } from '../../src/charts/theme.ts';
+import { SCREEN_DRAWINGS } from '../../src/charts/drawing-widths.ts';
+import { CHART_WIDTH, TEXT_SIZE, layoutFor } from '../../src/charts/theme.ts';
 import { chartPngSize, type ChartContext } from '../../src/publish/chart-downloads.ts';
 import { svgSize } from '../../src/publish/standalone-svg.ts';
 import { inherited, overlappingLabels, parseSvg, recordSiteData, stressSiteData, textExtents } from './support.ts';
@@ -21,9 +22,11 @@ const records = {
 /** The tallest picture a chart may make, in pixels: its drawing, and its PNG download (the card at twice its size). */
 const MAX_IMAGE_HEIGHT = 4000;
 
-const cases = Object.entries(records).flatMap(([record, data]) => allCharts(data).flatMap((chart) => Object.entries(CHART_WIDTH).map(([layout, width]) => ({ record, id: chart.id, layout: layout as keyof typeof CHART_WIDTH, width, svg: chart.renderSvg(width) }))));
+/** Every width a chart is drawn at: each screen drawing, and the downloads' widths. */
+const WIDTHS = [...new Set([...SCREEN_DRAWINGS.map((drawing) => drawing.width), ...Object.values(CHART_WIDTH)])].sort((a, b) => a - b);
+const cases = Object.entries(records).flatMap(([record, data]) => allCharts(data).flatMap((chart) => WIDTHS.map((width) => ({ record, id: chart.id, layout: layoutFor(width), width, svg: chart.renderSvg(width) }))));
 
-describe.for(cases)('$id on $record, $layout', ({ layout, width, svg }) => {
+describe.for(cases)('$id on $record, $width units ($layout)', ({ layout, width, svg }) => {
   const root = parseSvg(svg);
   const labels = [...root.querySelectorAll('text')].filter((text) => text.textContent?.trim());
 

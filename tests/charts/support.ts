@@ -18,6 +18,7 @@ import { loadRealContent } from '../content/load-real-content.ts';
 
 export { recordSiteData } from '../fixtures/records.ts';
 export { stressSiteData } from '../fixtures/stress-record.ts';
+export { chartDrawingsHtml } from '../../src/charts/drawings-markup.ts';
 
 let cached: Promise<SiteData> | undefined;
 

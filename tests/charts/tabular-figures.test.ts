@@ -30,7 +30,7 @@ describe('tabular figures in charts', () => {
   test('the class is styled on the page (site.css) and in the chart files', async () => {
     const css = await readFile('src/styles/site.css', 'utf8');
     expect(css).toMatch(new RegExp(`\\.${TABULAR_NUMS_CLASS}\\s*\\{[^}]*font-variant-numeric:\\s*tabular-nums`));
-    const file = chartDrawingSvg({ renderSvg: () => chart() }, 'wide', css);
+    const file = chartDrawingSvg({ renderSvg: () => chart() }, 720, css);
     expect(file).toMatch(new RegExp(`\\.${TABULAR_NUMS_CLASS} \\{ font-variant-numeric: tabular-nums; \\}`));
   });
 });
