@@ -116,3 +116,17 @@ export function timelineYears(timeline: readonly TimelineEvent[]): TimelineYear[
     };
   });
 }
+
+/** Sources a chart's caption names in a story before it points to the chart's page for the rest. */
+export const STORY_SOURCES = 8;
+
+/**
+ * The sources a story names under a chart: the newest `limit`, oldest first
+ * as captions list them, and how many more the chart's page lists. A chart
+ * drawn from a thousand documents must not turn the story into a list of them.
+ * @example storySources([d2010, d2014, d2017], 2) // { shown: [d2014, d2017], more: 1 }
+ */
+export function storySources(documents: readonly DocumentRecord[], limit = STORY_SOURCES): { shown: DocumentRecord[]; more: number } {
+  const shown = newestFirst(documents).slice(0, limit).reverse();
+  return { shown, more: documents.length - shown.length };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DocumentRecord } from '../../src/derive/derive-site-data.ts';
-import { DOCUMENTS_PER_PAGE, documentYearPages, EVENTS_PER_PAGE, newestFirst, timelineEventPath, timelineYearPages, timelineYears, yearLinks, yearPages } from '../../src/publish/list-pages.ts';
+import { DOCUMENTS_PER_PAGE, documentYearPages, EVENTS_PER_PAGE, newestFirst, STORY_SOURCES, storySources, timelineEventPath, timelineYearPages, timelineYears, yearLinks, yearPages } from '../../src/publish/list-pages.ts';
 import type { TimelineEvent } from '../../src/schema/index.ts';
 
 // Only the fields the lists read: dates, ids, outcomes.
@@ -70,5 +70,21 @@ describe('the documents', () => {
     const pages = documentYearPages(documents);
     expect(pages.map((page) => page.path)).toEqual(['documents/year/2012/', 'documents/year/2011/', 'documents/year/2010/']);
     expect(pages.flatMap((page) => page.items)).toEqual(newestFirst(documents));
+  });
+});
+
+describe('storySources', () => {
+  test('a story names the newest sources, oldest first, and counts the rest for the chart page', () => {
+    const documents = ['2010-12-17-a', '2014-09-01-b', '2017-06-13-c'].map(documentOf);
+    expect(storySources(documents, 2)).toEqual({ shown: [documents[1], documents[2]], more: 1 });
+    expect(storySources(documents, 5)).toEqual({ shown: documents, more: 0 });
+  });
+
+  test('however many documents a chart draws on, the story names at most STORY_SOURCES', () => {
+    const many = Array.from({ length: 1000 }, (_, index) => documentOf(`${2000 + (index % 30)}-01-01-doc-${index}`));
+    const { shown, more } = storySources(many);
+    expect(shown).toHaveLength(STORY_SOURCES);
+    expect(more).toBe(1000 - STORY_SOURCES);
+    expect(shown.every((doc) => doc.published >= '2029')).toBe(true);
   });
 });
