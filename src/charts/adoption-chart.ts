@@ -2,7 +2,10 @@ import type { SiteData } from '../derive/derive-site-data.ts';
 import { formatFigureValue } from '../lib/format-figure.ts';
 import type { FigureRow } from '../schema/index.ts';
 import { renderAdoptionSvg } from './adoption-panel.ts';
-import { documentsCited, fitAlt, listInWords, plural, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import { documentsCited, fitAlt, listInWords, plural, type ChartDataRow } from './chart-spec.ts';
+import type { AdoptionBar, AdoptionChartSpec } from './adoption-types.ts';
+
+export type { PeriodThreshold, AdoptionBar, AdoptionChartSpec } from './adoption-types.ts';
 
 /**
  * The measures this chart shows (ids in content/metrics.yaml): the days from
@@ -14,41 +17,6 @@ export const ADOPTION_METRICS = {
   aboveThreshold: 'adoption-days-above-threshold',
   threshold: 'adoption-threshold-days',
 } as const;
-
-/** A number quoted by one or more documents: one mark, every source kept. */
-interface Sourced {
-  /** Figure ids, one per document that gives the number. */
-  ids: string[];
-  documents: string[];
-}
-
-/** The threshold of one period, as stated or derived. */
-export interface PeriodThreshold extends Sourced {
-  days: number;
-  /** True when we computed it (wait minus the stated gap); the document does not state it. */
-  derived: boolean;
-  /** For a derived threshold: how, e.g. "740 − 203". */
-  derivation?: string;
-}
-
-/** One period's average wait: a bar from zero, with that period's own threshold and gap when the documents give them. */
-export interface AdoptionBar extends Sourced {
-  period: string;
-  days: number;
-  date: string;
-  /** Not yet validated: drawn hollow with a dashed outline. */
-  unvalidated: boolean;
-  qualifiers: string[];
-  threshold?: PeriodThreshold;
-  /** The days above the threshold, as a document states them. */
-  gap?: Sourced & { days: number };
-}
-
-export interface AdoptionChartSpec extends ChartSpecBase {
-  bars: AdoptionBar[];
-  /** End of the days axis. */
-  xMax: number;
-}
 
 /** The most periods drawn; earlier ones stay in the table. */
 export const MAX_BARS = 24;

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
-import type { AdoptionBar, AdoptionChartSpec } from './adoption-chart.ts';
+import type { AdoptionBar, AdoptionChartSpec } from './adoption-types.ts';
 import { boxesOverlap, textBox, type Box } from './label-layout.ts';
 import { chartSvg, renderPixelPlot } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';

@@ -1,9 +1,12 @@
 import type { SiteData } from '../derive/derive-site-data.ts';
 import { formatFigureValue } from '../lib/format-figure.ts';
-import type { DatePrecision, FigureRow, Statistic } from '../schema/index.ts';
-import { documentsCited, fitAlt, listInWords, plural, yearsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import type { FigureRow, Statistic } from '../schema/index.ts';
+import { documentsCited, fitAlt, listInWords, plural, yearsInWords, type ChartDataRow } from './chart-spec.ts';
 import { renderCaseloadSvg } from './caseload-panels.ts';
 import { chartDocument, sourceLabel } from './source-label.ts';
+import type { CaseloadSeries, MarkType, CaseloadMark, CaseloadStatement, CaseloadChartSpec } from './caseload-types.ts';
+
+export type { CaseloadSeries, MarkType, CaseloadMark, CaseloadStatement, CaseloadChartSpec } from './caseload-types.ts';
 
 /**
  * The measures this chart shows (ids in content/metrics.yaml): social
@@ -18,56 +21,6 @@ export const CASELOAD_METRICS = { reported: 'caseload', perFte: 'caseload-per-ft
 const HOME = 'Manchester';
 /** The comparison the headline makes. */
 const NATIONAL = 'England';
-
-/** One place's annual statistic: a line. */
-export interface CaseloadSeries {
-  place: string;
-  points: { id: string; year: number; date: string; value: number; document: string }[];
-}
-
-/** What kind of mark a reported number is, by the statistic it is. */
-export type MarkType = 'average' | 'extreme' | 'lower-bound' | 'upper-bound' | 'limit' | 'unstated' | 'range';
-
-/** A caseload a document reports as a number or a range, at its own date: a mark on the scale. */
-export interface CaseloadMark {
-  id: string;
-  /** Its number in the chart's key and the data table, when its label does not fit. */
-  key: number;
-  type: MarkType;
-  value?: number;
-  low?: number;
-  high?: number;
-  statistic?: Statistic;
-  /** Whom it covers, as the document says. */
-  population?: string;
-  /** The number in words that say what it is: "over 40", "up to 50", "20" (never "average" unless it is a mean). */
-  words: string;
-  date: string;
-  precision: DatePrecision;
-  when: string;
-  document: string;
-  /** The document, named briefly. */
-  source: string;
-}
-
-/** What documents say about caseloads with no level to place on the scale: words, or a count or change. */
-export interface CaseloadStatement {
-  id: string;
-  text: string;
-  date: string;
-  precision: DatePrecision;
-  when: string;
-  document: string;
-}
-
-export interface CaseloadChartSpec extends ChartSpecBase {
-  series: CaseloadSeries[];
-  marks: CaseloadMark[];
-  statements: CaseloadStatement[];
-  years: [number, number];
-  /** Top of the numeric axis. */
-  yMax: number;
-}
 
 /** Statistics that are a caseload level, so can sit on the scale. Counts, totals, rates, shares and changes cannot. */
 const LEVELS: ReadonlySet<Statistic> = new Set(['mean', 'median', 'max', 'min', 'lower-bound', 'upper-bound', 'cap', 'target', 'threshold']);

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear, scaleUtc } from 'd3';
 import { midpoint } from '../lib/partial-dates.ts';
-import type { CaseloadChartSpec, CaseloadMark, MarkType } from './caseload-chart.ts';
+import type { CaseloadChartSpec, CaseloadMark, MarkType } from './caseload-types.ts';
 import { markBox, placeLabelsOrCallouts, type Box, type LabelRequest } from './label-layout.ts';
 import { chartSvg, renderPixelPlot } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';

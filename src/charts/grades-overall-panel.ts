@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { scaleUtc } from 'd3';
 import { midpoint, span } from '../lib/partial-dates.ts';
 import { abbreviateGrade, fitGrade } from './grade-words.ts';
-import type { GradesChartSpec } from './grades-chart.ts';
+import type { GradesChartSpec } from './grades-types.ts';
 import { boxesOverlap, boxInside, markBox, placeLabels, textBox, type Box } from './label-layout.ts';
 import { renderPixelPlot, type Panel } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';

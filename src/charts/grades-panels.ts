@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { scaleUtc } from 'd3';
 import { areaRecordPanel } from './area-record-panel.ts';
-import type { GradesChartSpec } from './grades-chart.ts';
+import type { GradesChartSpec } from './grades-types.ts';
 import { gradeKey, overallPanel, type OverallNaming } from './grades-overall-panel.ts';
 import { visitsPanel } from './grades-visits-panel.ts';
 import { chartSvg, renderPixelPlot, type Panel } from './render-svg.ts';

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { midpoint } from '../lib/partial-dates.ts';
-import type { GradesChartSpec, UngradedVisit } from './grades-chart.ts';
+import type { GradesChartSpec, UngradedVisit } from './grades-types.ts';
 import type { TimeScale } from './grades-overall-panel.ts';
 import { renderPixelPlot, type Panel } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';

@@ -6,7 +6,7 @@ import { listInWords, plural } from './chart-spec.ts';
 import { chartSvg, renderPixelPlot } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';
 import { COLOUR, KIND_SYMBOL, LINE_HEIGHT, MARK, TEXT_SIZE, gradeColour, layoutFor } from './theme.ts';
-import type { TimelineChartSpec, TimelineMark } from './timeline-chart.ts';
+import type { TimelineChartSpec, TimelineMark } from './timeline-types.ts';
 
 /** Events named on a year's row; the rest are counted in words. */
 const NAMED_PER_YEAR = 3;

@@ -1,48 +1,15 @@
 import type { SiteData } from '../derive/derive-site-data.ts';
 import { EVENT_KIND_LABEL } from '../lib/labels.ts';
 import { formatDateSpan, formatPartialDate } from '../lib/partial-dates.ts';
-import type { DatePrecision, EventKind, TimelineEvent } from '../schema/index.ts';
-import { documentsCited, fitAlt, plural, verdictsInWords, type ChartDataRow, type ChartSpecBase } from './chart-spec.ts';
+import type { EventKind, TimelineEvent } from '../schema/index.ts';
+import { documentsCited, fitAlt, plural, verdictsInWords, type ChartDataRow } from './chart-spec.ts';
 import { chartDocument, sourceLabel } from './source-label.ts';
 import { SCREEN_DRAWINGS } from './drawing-widths.ts';
 import { renderTimelineByYear } from './timeline-by-year.ts';
 import { fitsDetailed, renderTimelineDetailed } from './timeline-detailed.ts';
+import type { TimelinePosition, TimelineMark, TimelineChartSpec } from './timeline-types.ts';
 
-/** Where a source places an event; several when sources disagree. */
-export interface TimelinePosition {
-  date: string;
-  precision: DatePrecision;
-  end?: string;
-  /** Slugs of the documents that give this date. */
-  documents: string[];
-}
-
-/** One event as the timeline draws it. */
-export interface TimelineMark {
-  id: string;
-  kind: EventKind;
-  title: string;
-  /** The date in words, as precise as the sources: "June or September 2014". */
-  dateLabel: string;
-  positions: TimelinePosition[];
-  sourcesDisagree: boolean;
-  /** The grade in words, for graded events. */
-  outcome?: string;
-  /** The grade's place on its framework's scale (1 best); absent when the scale is not stated. */
-  outcomePosition?: number;
-  /** True for inspections and visits that give no grade. */
-  notGraded: boolean;
-  /** True for an inspection that graded areas but gave no overall grade: graded, never "not graded". */
-  gradedWithoutOverall: boolean;
-  /** Drawn hollow: we hold no record of it, only later documents' mentions. */
-  knownFromMentionsOnly: boolean;
-}
-
-export interface TimelineChartSpec extends ChartSpecBase {
-  events: TimelineMark[];
-  /** First and last year shown. */
-  years: [number, number];
-}
+export type { TimelinePosition, TimelineMark, TimelineChartSpec } from './timeline-types.ts';
 
 const VISIT_KINDS: ReadonlySet<EventKind> = new Set(['inspection', 'service-inspection', 'unannounced-inspection', 'monitoring-visit', 'focused-visit']);
 
@@ -174,7 +141,6 @@ function eventRows(event: TimelineEvent, mark: TimelineMark): ChartDataRow[] {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-
 
 /** The timeline as an inline SVG string, `width` units wide: every event labelled when the labels fit a readable height, else year by year. */
 export function renderTimelineChart(spec: TimelineChartSpec, { width }: { width: number }): string {

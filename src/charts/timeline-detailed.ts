@@ -5,7 +5,7 @@ import type { EventKind } from '../schema/index.ts';
 import { chartSvg, renderPixelPlot } from './render-svg.ts';
 import { dodgeLabels, wrapText } from './text-layout.ts';
 import { COLOUR, KIND_SYMBOL, LINE_HEIGHT, MARK, TEXT_SIZE, gradeColour, layoutFor, type ChartLayout } from './theme.ts';
-import type { TimelineChartSpec, TimelineMark, TimelinePosition } from './timeline-chart.ts';
+import type { TimelineChartSpec, TimelineMark, TimelinePosition } from './timeline-types.ts';
 
 // Rendering: time runs down the page, so labels have the full width beside
 // the spine at any screen size and never need rotating or shrinking.

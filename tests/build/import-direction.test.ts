@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { directionProblems, importCycles, readImportGraph, type ImportEdge, type Stage } from './import-graph.ts';
+import { directionProblems, importCycles, readImportGraph, type Stage } from './import-graph.ts';
 
 // The layout is the pipeline: content is read and checked (validate), the
 // datasets are derived from it (derive), charts are drawn from them, and the
@@ -30,27 +30,9 @@ const STAGES: readonly Stage[] = [
   { name: 'pages', paths: ['src/pages', 'src/content.config.ts'], rank: 8 },
 ];
 
-/**
- * A chart's renderer reads its spec's types from the shaping module that
- * calls it: mutual imports, of types only, left until the chart modules are
- * split by job (the types moved to a module both import). Listed exactly: an
- * import that goes must leave this list, and one that brings a value fails.
- */
-const CHART_TYPE_BACK_IMPORTS: readonly (readonly [string, string])[] = [
-  ['src/charts/adoption-panel.ts', 'src/charts/adoption-chart.ts'],
-  ['src/charts/caseload-panels.ts', 'src/charts/caseload-chart.ts'],
-  ['src/charts/grades-overall-panel.ts', 'src/charts/grades-chart.ts'],
-  ['src/charts/grades-panels.ts', 'src/charts/grades-chart.ts'],
-  ['src/charts/grades-visits-panel.ts', 'src/charts/grades-chart.ts'],
-  ['src/charts/timeline-by-year.ts', 'src/charts/timeline-chart.ts'],
-  ['src/charts/timeline-detailed.ts', 'src/charts/timeline-chart.ts'],
-];
-
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const project = await readImportGraph(root, ['src', 'scripts']);
 const source = { files: project.files.filter((file) => file.startsWith('src/')), edges: project.edges.filter((edge) => edge.from.startsWith('src/')) };
-
-const isKnownBackImport = (edge: ImportEdge) => CHART_TYPE_BACK_IMPORTS.some(([from, to]) => edge.from === from && edge.to === to);
 
 describe('the layout of src/', () => {
   test('every file is in a stage, and every import runs from a later stage to an earlier one', () => {
@@ -58,7 +40,7 @@ describe('the layout of src/', () => {
   });
 
   test('no module of src/ or scripts/ imports itself through others', () => {
-    expect(importCycles(project.edges.filter((edge) => !isKnownBackImport(edge)))).toEqual([]);
+    expect(importCycles(project.edges)).toEqual([]);
   });
 
   test('README.md\'s Layout table names every folder of src/, and each folder is a stage', async () => {
@@ -72,12 +54,6 @@ describe('the layout of src/', () => {
     expect([...named].sort()).toEqual(folders.sort());
     const staged = STAGES.flatMap((stage) => stage.paths);
     expect(folders.filter((folder) => !staged.includes(folder))).toEqual([]);
-  });
-
-  test.for(CHART_TYPE_BACK_IMPORTS)('%s still imports only types from %s', ([from, to]) => {
-    const imports = project.edges.filter((edge) => edge.from === from && edge.to === to);
-    expect(imports.length, `${from} no longer imports ${to}: take it off CHART_TYPE_BACK_IMPORTS`).toBeGreaterThan(0);
-    expect(imports.filter((edge) => !edge.typeOnly)).toEqual([]);
   });
 });
 
