@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import type { AdoptionBar, AdoptionChartSpec } from './adoption-types.ts';
 import { boxesOverlap, textBox, type Box } from './label-layout.ts';
-import { chartSvg, renderPixelPlot } from './render-svg.ts';
+import { chartDrawing, renderPixelPlot } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';
 import { COLOUR, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, layoutFor } from './theme.ts';
 
@@ -140,13 +140,5 @@ export function renderAdoptionSvg(spec: AdoptionChartSpec, width: number): strin
     ],
   });
 
-  return chartSvg({
-    width,
-    panels: [{ svg, height, className: 'panel-adoption' }],
-    title: spec.title,
-    description: spec.alt,
-    className: `chart-svg chart-svg--${layout}`,
-    fontSize: size.label,
-    rows: spec.rows,
-  });
+  return chartDrawing(spec, layout, width, [{ svg, height, className: 'panel-adoption' }]);
 }

@@ -3,7 +3,7 @@ import { scaleLinear, scaleUtc } from 'd3';
 import { midpoint } from '../lib/partial-dates.ts';
 import type { CaseloadChartSpec, CaseloadMark, MarkType } from './caseload-types.ts';
 import { markBox, placeLabelsOrCallouts, type Box, type LabelRequest } from './label-layout.ts';
-import { chartSvg, renderPixelPlot } from './render-svg.ts';
+import { chartDrawing, renderPixelPlot } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';
 import { COLOUR, LINE_HEIGHT, MARGIN, MARK, TEXT_SIZE, layoutFor } from './theme.ts';
 
@@ -218,15 +218,7 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
   }
   const height = Math.ceil(y + 4);
 
-  return chartSvg({
-    width,
-    panels: [{ svg: renderPixelPlot({ width, height, marks }), height, className: 'panel-caseloads' }],
-    title: spec.title,
-    description: spec.alt,
-    className: `chart-svg chart-svg--${layout}`,
-    fontSize: size.label,
-    rows: spec.rows,
-  });
+  return chartDrawing(spec, layout, width, [{ svg: renderPixelPlot({ width, height, marks }), height, className: 'panel-caseloads' }]);
 }
 
 /** A mark's shape: a dot for an average, a diamond for the most or fewest, an arrow for "over" or "under", a dashed bar for a limit, a hollow dot when the kind is not stated, a bar for a range. */

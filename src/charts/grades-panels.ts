@@ -4,7 +4,7 @@ import { areaRecordPanel } from './area-record-panel.ts';
 import type { GradesChartSpec } from './grades-types.ts';
 import { gradeKey, overallPanel, type OverallNaming } from './grades-overall-panel.ts';
 import { visitsPanel } from './grades-visits-panel.ts';
-import { chartSvg, renderPixelPlot, type Panel } from './render-svg.ts';
+import { chartDrawing, renderPixelPlot, type Panel } from './render-svg.ts';
 import { wrapText } from './text-layout.ts';
 import { COLOUR, LINE_HEIGHT, MARGIN, TEXT_SIZE, layoutFor, type ChartLayout } from './theme.ts';
 
@@ -22,15 +22,7 @@ export function renderGradesSvg(spec: GradesChartSpec, width: number): string {
   const { panel: overall, naming } = overallPanel(spec, width, layout, x);
   const frameworkNumber = (framework: string) => spec.regions.findIndex((region) => region.framework === framework) + 1;
   const panels: Panel[] = [overall, ...(spec.ungraded.length ? [visitsPanel(spec, width, layout, x)] : []), scaleKeyPanel(spec, width, layout, naming), ...(spec.areas.columns.length ? [areaRecordPanel(spec.areas, width, layout, frameworkNumber)] : [])];
-  return chartSvg({
-    width,
-    panels,
-    title: spec.title,
-    description: spec.alt,
-    className: `chart-svg chart-svg--${layout}`,
-    fontSize: TEXT_SIZE[layout].label,
-    rows: spec.rows,
-  });
+  return chartDrawing(spec, layout, width, panels);
 }
 
 /**

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { ChartDataRow } from './chart-spec.ts';
+import type { ChartDataRow, ChartSpecBase } from './chart-spec.ts';
 import { markAttributes, rowsByMark } from './mark-data.ts';
-import { FONT_FAMILY } from './theme.ts';
+import { FONT_FAMILY, TEXT_SIZE, type ChartLayout } from './theme.ts';
 
 /**
  * Rendering Observable Plot to an SVG string at build time, with linkedom as
@@ -157,4 +157,21 @@ function round(value: number): number {
 
 function setAttributes(element: Element, attributes: Record<string, string>) {
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+}
+
+/**
+ * A chart's panels as its drawing at one layout: named by its headline,
+ * described by its alt text, its marks carrying its rows. Every chart draws
+ * this way; chartSvg itself is for panels that are not a whole chart.
+ */
+export function chartDrawing(spec: Pick<ChartSpecBase, 'title' | 'alt' | 'rows'>, layout: ChartLayout, width: number, panels: readonly Panel[]): string {
+  return chartSvg({
+    width,
+    panels,
+    title: spec.title,
+    description: spec.alt,
+    className: `chart-svg chart-svg--${layout}`,
+    fontSize: TEXT_SIZE[layout].label,
+    rows: spec.rows,
+  });
 }

@@ -3,7 +3,7 @@ import { EVENT_KIND_LABEL } from '../lib/labels.ts';
 import { formatPartialDate } from '../lib/partial-dates.ts';
 import type { EventKind } from '../schema/index.ts';
 import { listInWords, plural } from './chart-spec.ts';
-import { chartSvg, renderPixelPlot } from './render-svg.ts';
+import { chartDrawing, renderPixelPlot } from './render-svg.ts';
 import { estimateTextWidth, wrapText } from './text-layout.ts';
 import { COLOUR, KIND_SYMBOL, LINE_HEIGHT, MARK, TEXT_SIZE, gradeColour, layoutFor } from './theme.ts';
 import type { TimelineChartSpec, TimelineMark } from './timeline-types.ts';
@@ -152,15 +152,7 @@ export function renderTimelineByYear(spec: TimelineChartSpec, width: number): st
       Plot.text(lines.filter((line) => line.style === 'note'), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.label, fill: COLOUR.muted, className: 'label-muted' }),
     ],
   });
-  return chartSvg({
-    width,
-    panels: [{ svg, height, className: 'panel-timeline-years' }],
-    title: spec.title,
-    description: spec.alt,
-    className: `chart-svg chart-svg--${layout}`,
-    fontSize: size.label,
-    rows: spec.rows,
-  });
+  return chartDrawing(spec, layout, width, [{ svg, height, className: 'panel-timeline-years' }]);
 }
 
 function capitalise(text: string): string {

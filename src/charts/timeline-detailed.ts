@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { scaleUtc } from 'd3';
 import { formatPartialDate, midpoint, span } from '../lib/partial-dates.ts';
 import type { EventKind } from '../schema/index.ts';
-import { chartSvg, renderPixelPlot } from './render-svg.ts';
+import { chartDrawing, renderPixelPlot } from './render-svg.ts';
 import { dodgeLabels, wrapText } from './text-layout.ts';
 import { COLOUR, KIND_SYMBOL, LINE_HEIGHT, MARK, TEXT_SIZE, gradeColour, layoutFor, type ChartLayout } from './theme.ts';
 import type { TimelineChartSpec, TimelineMark, TimelinePosition } from './timeline-types.ts';
@@ -203,15 +203,7 @@ export function renderTimelineDetailed(spec: TimelineChartSpec, width: number): 
     ],
   });
 
-  return chartSvg({
-    width,
-    panels: [{ svg, height, className: 'panel-timeline' }],
-    title: spec.title,
-    description: spec.alt,
-    className: `chart-svg chart-svg--${layout}`,
-    fontSize: size.label,
-    rows: spec.rows,
-  });
+  return chartDrawing(spec, layout, width, [{ svg, height, className: 'panel-timeline' }]);
 }
 
 function labelBlock(group: LabelGroup, labelWidth: number, size: TextSize): Omit<LabelLine, 'y'>[] {
