@@ -1,11 +1,11 @@
 import type { Element, ElementContent } from 'hast';
-import { formatFigureValue } from '../lib/format-figure.ts';
+import { figureEvidence, formatFigureValue } from '../lib/format-figure.ts';
 import type { FigureRow } from '../schema/index.ts';
 
 /**
  * The HTML of what inline directives show, as hast elements: the same
- * markup and classes as the site's components (GradeLabel, the figure
- * links of tables), so the story looks like the rest of the site.
+ * markup and classes as the site's components (GradeLabel, the tables'
+ * figure links), so the story looks like the rest of the site.
  */
 
 /** A grade as words, with colour as a second channel only (see GradeLabel.astro). */
@@ -13,10 +13,10 @@ export function gradeElement(grade: string, position: number | undefined): Eleme
   return element('span', { className: ['grade', `grade--${position ?? 'none'}`] }, [{ type: 'text', value: grade }]);
 }
 
-/** A number in running text, linked to the sentence it comes from on its document's page. */
+/** A number in running text, linked to the sentence (or table cell) it comes from on its document's page. */
 export function figureElement(figure: FigureRow, bare: boolean, base: string): Element {
   const text = formatFigureValue(bare ? { ...figure, unit: undefined } : figure);
-  return element('a', { className: ['figure-ref'], href: `${base}documents/${figure.document}/#figure-${figure.id}`, title: `Source: ${figure.quote}` }, [{ type: 'text', value: text }]);
+  return element('a', { className: ['figure-ref'], href: `${base}documents/${figure.document}/#figure-${figure.id}`, title: `Source: ${figureEvidence(figure).text}` }, [{ type: 'text', value: text }]);
 }
 
 /** Words quoted from a document; browsers add the quotation marks. */
