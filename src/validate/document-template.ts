@@ -36,6 +36,7 @@ const PUBLISHER_SLUGS: Record<string, string> = {
   'manchester city council': 'manchester-council',
   'children & young people now': 'cypn',
   'children and young people now': 'cypn',
+  'department for education': 'dfe',
 };
 
 /**

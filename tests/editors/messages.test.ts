@@ -98,6 +98,7 @@ describe('a new document’s names', () => {
     expect(documentFileName(doc)).toBe('2022-07-01-ofsted-ilacs-inspection.md');
     expect(eventIdFor(doc)).toBe('2022-05-ilacs-inspection');
     expect(documentFileName({ published: '2018-10-11', publisher: 'Children & Young People Now', shortTitle: 'focused visit article' })).toBe('2018-10-11-cypn-focused-visit-article.md');
+    expect(documentFileName({ published: '2024-02-29', publisher: 'Department for Education', shortTitle: "children's social work workforce" })).toBe('2024-02-29-dfe-childrens-social-work-workforce.md');
     expect(shortTitleFrom("Ofsted praises supportive children's services environment in Manchester")).toBe('praises-supportive-childrens-services');
   });
 
