@@ -79,8 +79,8 @@ export function judgeTargets(measured: Measured): TargetResult[] {
   if (measured.rebuilds.length) {
     const rebuild = cpu(measured.rebuilds);
     timing(rebuild.median <= TARGETS.rebuildCpuOfCold * cold.median, `rebuild after a summary edit ≤ ${TARGETS.rebuildCpuOfCold * 100}% of a cold build's CPU`, `${formatSpread(rebuild, 's CPU')} = ${((rebuild.median / cold.median) * 100).toFixed(0)}%`);
-    const redrawn = measured.rebuilds.filter((cost) => /chart-drawing \d+ reused, [1-9]|png \d+ reused, [1-9]/.test(cost.imageCache));
-    check(redrawn.length === 0, 'the rebuild rasterises no chart drawing', measured.rebuilds[0]!.imageCache);
+    const redrawn = measured.rebuilds.filter((cost) => /reused, [1-9]/.test(cost.imageCache));
+    check(redrawn.length === 0, 'the rebuild after a summary edit rasterises nothing (no chart’s data changed)', measured.rebuilds[0]!.imageCache);
   }
   const largest = measured.growth.at(-1);
   if (largest?.size) timing(wall(largest.costs).median <= TARGETS.largestWallSeconds, `+${largest.size} documents within ${TARGETS.largestWallSeconds} s wall`, formatSpread(wall(largest.costs), 's wall'));

@@ -5,8 +5,8 @@ import { parseDocument } from 'yaml';
 /**
  * The edit an editor makes most: a sentence added to one document's
  * summary. It changes that document's page, the feed, the search index and
- * the data version (so every chart card's source line), but no chart's
- * drawing: what a rebuild must then redo is the measure of its caches.
+ * the data package's version, but no chart's data (so no chart's version,
+ * card or drawing): what a rebuild must then redo is the measure of its caches.
  */
 
 /** The schema's limit on a summary (src/schema/document.ts). */

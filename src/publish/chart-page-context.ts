@@ -1,12 +1,13 @@
 import siteCss from '../styles/site.css?raw';
 import type { ChartContext } from './chart-downloads.ts';
-import { dataVersion } from './data-version.ts';
+import { chartById } from '../charts/registry.ts';
+import { chartDataVersion } from './data-version.ts';
 import { siteRoot } from './site-address.ts';
 import { siteData } from '../derive/site-data.ts';
 
 /**
- * What a chart's page, embed and downloads share: its addresses, the data
- * version, its source documents and the site's stylesheet (for colours).
+ * What a chart's page, embed and downloads share: its addresses, its data
+ * version (chartDataVersion), its source documents and the site's stylesheet (for colours).
  * For Astro pages and endpoints only (it reads site.css through Vite).
  */
 export function chartPageContext(id: string, site: URL | undefined): ChartContext & { embedUrl: string; scriptUrl: string; oembedUrl: string } {
@@ -17,7 +18,7 @@ export function chartPageContext(id: string, site: URL | undefined): ChartContex
     embedUrl: new URL(`embed/${id}/`, siteUrl).href,
     scriptUrl: new URL('embed/resize.js', siteUrl).href,
     oembedUrl: new URL(`oembed/${id}.json`, siteUrl).href,
-    version: dataVersion(siteData),
+    version: chartDataVersion(chartById(id, siteData), siteData),
     sources: siteData.documents,
     siteCss,
   };

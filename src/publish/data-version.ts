@@ -75,3 +75,34 @@ export function dataVersion(data: SiteData): string {
 // Every page and download asks for the version; hashing all the data each
 // time cost seconds at a thousand documents. The derived data is never mutated.
 const versions = new WeakMap<SiteData, string>();
+
+/** What a chart's version is made of: the rows it draws and the documents they come from. */
+export interface VersionedChart {
+  rows: readonly object[];
+  sourceDocuments: readonly string[];
+}
+
+/**
+ * A chart's data version, in the form of the data version but of the chart
+ * alone: the date of the latest change to a document the chart cites, then a
+ * hash of the rows it draws. An edit that leaves a chart's data as it was
+ * (another document's summary, another chart's figure) leaves its version,
+ * and so its downloads and images, as they were: a journalist's copy still
+ * matches the site, and a rebuild redraws nothing. The data package keeps
+ * the version of all the data (dataVersion).
+ * @example chartDataVersion(chartById('adoption'), data) // "2017.7.21+9c04e1d2"
+ */
+export function chartDataVersion(chart: VersionedChart, data: Pick<SiteData, 'documents'>): string {
+  let version = chartVersions.get(chart.rows);
+  if (version === undefined) {
+    const cited = new Set(chart.sourceDocuments);
+    const hash = createHash('sha256').update(JSON.stringify(chart.rows)).digest('hex').slice(0, 8);
+    const latest = dataChangelog({ documents: data.documents.filter((doc) => cited.has(doc.slug)) })[0]?.date ?? '1970-01-01';
+    const [year, month, day] = latest.split('-').map(Number);
+    chartVersions.set(chart.rows, (version = `${year}.${month}.${day}+${hash}`));
+  }
+  return version;
+}
+
+// Keyed on the rows: a chart is shaped once per data (src/charts/registry.ts).
+const chartVersions = new WeakMap<object, string>();

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { FigureRowSchema, JudgementRowSchema, TimelineEventSchema } from '../../src/schema/index.ts';
 import { dataPackage, datasetCsv, DATASETS, type DatasetName } from '../../src/publish/data-package.ts';
-import { dataChangelog, dataVersion } from '../../src/publish/data-version.ts';
+import { CHART_IDS, chartById, type ChartId } from '../../src/charts/registry.ts';
+import type { SiteData } from '../../src/derive/derive-site-data.ts';
+import { chartDataVersion, dataChangelog, dataVersion } from '../../src/publish/data-version.ts';
 import { loadFixtureContent } from '../support/fixture-content.ts';
 import { descriptorProblems, resourceFileProblems } from './data-package-rules.ts';
 
@@ -96,6 +98,43 @@ describe('dataVersion', () => {
     const edited = structuredClone(data);
     edited.figures[0].quote += ' ';
     expect(dataVersion(edited)).not.toBe(version);
+  });
+});
+
+describe('chartDataVersion', () => {
+  const versionOf = (id: ChartId, of: SiteData) => chartDataVersion(chartById(id, of), of);
+
+  test('is SemVer: the latest change to a document the chart cites, then a fingerprint of its rows', () => {
+    for (const id of CHART_IDS) {
+      const chart = chartById(id, data);
+      const latest = data.documents.filter((doc) => chart.sourceDocuments.includes(doc.slug)).map((doc) => doc.published).sort().at(-1)!;
+      const [year, month, day] = latest.split('-').map(Number);
+      expect(versionOf(id, data)).toMatch(new RegExp(`^${year}\\.${month}\\.${day}\\+[0-9a-f]{8}$`));
+    }
+  });
+
+  test('stays as it was when an edit leaves the chart’s data alone, and moves when its rows change', () => {
+    const adoption = chartById('adoption', data);
+    const elsewhere = data.documents.find((doc) => !adoption.sourceDocuments.includes(doc.slug))!;
+    const reworded = structuredClone(data);
+    reworded.documents.find((doc) => doc.slug === elsewhere.slug)!.summary += ' Reworded.';
+    expect(dataVersion(reworded)).not.toBe(version);
+    expect(versionOf('adoption', reworded)).toBe(versionOf('adoption', data));
+
+    const requoted = structuredClone(data);
+    const figure = requoted.figures.find((row) => adoption.rows.some((chartRow) => chartRow.quote === row.quote))!;
+    figure.quote += ' ';
+    expect(versionOf('adoption', requoted)).not.toBe(versionOf('adoption', data));
+  });
+
+  test('moves to the date of a correction to a document the chart cites, and only then', () => {
+    const adoption = chartById('adoption', data);
+    const cited = structuredClone(data);
+    cited.documents.find((doc) => adoption.sourceDocuments.includes(doc.slug))!.corrections.push({ date: '2026-03-04', text: 'A figure now quotes the table.' });
+    expect(versionOf('adoption', cited)).toMatch(/^2026\.3\.4\+/);
+    const uncited = structuredClone(data);
+    uncited.documents.find((doc) => !adoption.sourceDocuments.includes(doc.slug))!.corrections.push({ date: '2026-03-04', text: 'A date now quotes the report.' });
+    expect(versionOf('adoption', uncited)).toBe(versionOf('adoption', data));
   });
 });
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { CHART_IDS, chartById } from '../../src/charts/registry.ts';
 import { chartCardFile, chartPngFile, chartPngSize, MAX_PNG_PIXELS, PNG_SCALE, type ChartContext } from '../../src/publish/chart-downloads.ts';
 import { OGL_ATTRIBUTION } from '../../src/publish/citation.ts';
-import { dataVersion } from '../../src/publish/data-version.ts';
+import { chartDataVersion, dataVersion } from '../../src/publish/data-version.ts';
 import { svgSize } from '../../src/publish/standalone-svg.ts';
 import { loadRealContent } from '../content/load-real-content.ts';
 import { builtSiteDir, listPages } from '../support/built-site.ts';
@@ -33,7 +33,7 @@ beforeAll(() => {
 const context = async (id: string): Promise<ChartContext> => ({
   siteUrl,
   chartUrl: `${siteUrl}charts/${id}/`,
-  version,
+  version: chartDataVersion(chartById(id, data), data),
   sources: data.documents,
   siteCss: await readFile('src/styles/site.css', 'utf8'),
 });
@@ -67,6 +67,7 @@ describe('a chart grown very tall (hundreds of documents)', () => {
 
 describe.each(CHART_IDS)('the %s chart’s downloads', (id) => {
   const chart = chartById(id, data);
+  const chartVersion = chartDataVersion(chart, data);
 
   test('the PNG is a valid PNG at twice the card’s size, carrying its source and data version', async () => {
     const png = await file(`charts/${id}.png`);
@@ -80,7 +81,7 @@ describe.each(CHART_IDS)('the %s chart’s downloads', (id) => {
     expect(size).toEqual(chartPngSize(chart, await context(id)));
     expect(size.width).toBeGreaterThanOrEqual(1500);
     const texts = Object.fromEntries(chunks.filter((chunk) => chunk.type === 'tEXt').map((chunk) => chunk.data.toString('latin1').split('\0')));
-    expect(texts.Comment).toBe(`Data version ${version}`);
+    expect(texts.Comment).toBe(`Data version ${chartVersion}`);
     expect(texts.Source).toMatch(/^Source: .*chart: /);
   });
 
@@ -93,7 +94,7 @@ describe.each(CHART_IDS)('the %s chart’s downloads', (id) => {
     expect(svg).not.toMatch(/var\(--|currentColor/);
     expect(svg).toContain('#1c1c1c');
     expect(svg).toMatch(/<style>svg \{ font-family: system-ui[^}]*color: #1c1c1c; \}/);
-    expect(svg).toContain(`&quot;dataVersion&quot;:&quot;${version}&quot;`);
+    expect(svg).toContain(`&quot;dataVersion&quot;:&quot;${chartVersion}&quot;`);
     // The chart's accessible name stays the first child.
     expect(svg).toMatch(new RegExp(`^<\\?xml[^>]*>\\n<svg[^>]*><title>`));
   });
@@ -110,7 +111,7 @@ describe.each(CHART_IDS)('the %s chart’s downloads', (id) => {
       expect(row.quote).toBe(expected.quote ?? '');
       expect(row.document).toBe(expected.document);
       expect(row.document_url).toBe(new URL(`documents/${expected.document}/`, siteUrl).href);
-      expect(row.data_version).toBe(version);
+      expect(row.data_version).toBe(chartVersion);
     });
   });
 
