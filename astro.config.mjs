@@ -1,13 +1,13 @@
 // @ts-check
-import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentPreview } from './scripts/preview/content-preview.ts';
+import { runtimeSiteData } from './scripts/runtime-site-data.ts';
 import { siteUrlSetting } from './src/publish/site-address.ts';
 
 // Builds can be pointed at other content and data (tests build a temporary
 // copy; scripts/build-site.ts builds into a temporary directory and swaps it
-// in), so these paths come from the environment with the real ones as default.
-const siteData = process.env.SITE_DATA_FILE ? resolve(process.env.SITE_DATA_FILE) : undefined;
+// in), so paths come from the environment with the real ones as default
+// (SITE_DATA_FILE: scripts/runtime-site-data.ts).
 
 export default defineConfig({
   // The public address, for absolute URLs only (src/publish/site-address.ts).
@@ -22,12 +22,15 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // A page whose code and cache key (src/publish/page-cache-key.ts) are as in
+  // the last build is copied from it (kept in cacheDir), not rendered again.
+  experimental: { incrementalBuild: true },
   // `npm run dev` only: re-derives the data on every content change (EDITING.md).
   integrations: [contentPreview()],
   vite: {
     // Every script and style a file under /_astro/, however small: the
     // Content-Security-Policy allows our files ('self') and nothing inline.
     build: { assetsInlineLimit: 0 },
-    resolve: { alias: siteData ? [{ find: '#site-data', replacement: siteData }] : [] },
+    plugins: [runtimeSiteData()],
   },
 });

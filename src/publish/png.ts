@@ -37,7 +37,7 @@ export const FONT_FILES = [
 let fontsDigest: string | undefined;
 
 /** SHA-256 of the font files, read once a process; a missing file stops the build with the fix. */
-function fontFingerprint(): string {
+export function fontFingerprint(): string {
   if (fontsDigest) return fontsDigest;
   const hash = createHash('sha256');
   for (const file of FONT_FILES) {

@@ -3,6 +3,7 @@ import { toCsv } from '../../publish/csv.ts';
 import { figureTable, judgementTable, timelineTable } from '../../publish/dataset-tables.ts';
 import { siteRoot } from '../../publish/site-address.ts';
 import { siteData } from '../../derive/site-data.ts';
+import { pageCacheKey } from '../../publish/page-cache-key.ts';
 
 // The derived datasets at stable URLs: /data/<name>.json and /data/<name>.csv.
 const datasets = {
@@ -12,7 +13,7 @@ const datasets = {
 };
 
 export const getStaticPaths = (() =>
-  Object.keys(datasets).flatMap((name) => [{ params: { file: `${name}.json` } }, { params: { file: `${name}.csv` } }])) satisfies GetStaticPaths;
+  Object.keys(datasets).flatMap((name) => [`${name}.json`, `${name}.csv`].map((file) => ({ params: { file }, cacheKey: pageCacheKey(siteData) })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const [name, format] = params.file!.split('.') as [keyof typeof datasets, 'json' | 'csv'];

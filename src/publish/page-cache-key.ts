@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import type { SiteData } from '../derive/derive-site-data.ts';
+
+/**
+ * Keys for Astro's incremental build (`experimental.incrementalBuild` in
+ * astro.config.mjs): a page whose key, and whose code, are what they were in
+ * the last build is copied from that build instead of rendered again.
+ *
+ * Astro hashes each page's code itself. The derived data is read when the
+ * pages render (scripts/runtime-site-data.ts), not bundled into that code,
+ * so these keys stand for it. They err on the side of rendering: a key holds
+ * all the data a page could read, leaving out only prose that kind of page
+ * never shows — document bodies everywhere but on the document's own page,
+ * and summaries too on a chart's pages. A page that started to show such
+ * prose would be caught by tests/build/incremental-build.test.ts, which
+ * rebuilds after editing every summary and body and compares the site with
+ * a build from scratch.
+ */
+
+/** The key of a page that may show any data but document bodies; `own` adds what else it shows (its document's body). */
+export function pageCacheKey(data: SiteData, ...own: string[]): string {
+  return digest([fingerprint(data, 'data'), ...own]);
+}
+
+/** The key of a chart's page, embed or download: any data but the documents' prose; `more` adds what else it depends on (the PNG's fonts). */
+export function chartCacheKey(data: SiteData, chart: string, ...more: string[]): string {
+  return digest([fingerprint(data, 'facts'), chart, ...more]);
+}
+
+type Projection = 'data' | 'facts';
+
+const projections: Record<Projection, (data: SiteData) => unknown> = {
+  data: ({ bodies: _bodies, ...rest }) => rest,
+  facts: ({ bodies: _bodies, documents, timeline, ...rest }) => ({
+    ...rest,
+    documents: documents.map(({ summary: _summary, ...doc }) => doc),
+    timeline: timeline.map(({ summary: _summary, ...event }) => event),
+  }),
+};
+
+// A thousand pages ask for a key: hash each projection of the data once.
+const fingerprints = new WeakMap<SiteData, Partial<Record<Projection, string>>>();
+
+function fingerprint(data: SiteData, projection: Projection): string {
+  const known = fingerprints.get(data) ?? {};
+  fingerprints.set(data, known);
+  return (known[projection] ??= createHash('sha256').update(JSON.stringify(projections[projection](data))).digest('hex'));
+}
+
+function digest(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
