@@ -160,3 +160,18 @@ export function chartRowPages(chartId: string, rows: readonly { date: string }[]
   for (const page of chartTablePages(chartId, rows)) for (const { number } of page.items) pages[number - 1] = page.path;
   return pages;
 }
+
+/** Characters of a chart's notes a story shows open: the longest notes of the record to 2025 (1,049) fit. */
+export const STORY_NOTE_CHARACTERS = 1100;
+
+/**
+ * A chart's notes in a story: the first, in the chart's order (the chart
+ * puts what a reader needs first), while they fit STORY_NOTE_CHARACTERS;
+ * the rest folded under them (in the page, one click away, script or not).
+ * @example storyNotes(['a…', 'b…'], 5) // { shown: ['a…'], folded: ['b…'] }
+ */
+export function storyNotes(notes: readonly string[], budget = STORY_NOTE_CHARACTERS): { shown: string[]; folded: string[] } {
+  let used = 0;
+  const fitting = notes.findIndex((note, index) => (used += note.length) > budget && index > 0);
+  return fitting < 0 ? { shown: [...notes], folded: [] } : { shown: notes.slice(0, fitting), folded: notes.slice(fitting) };
+}
