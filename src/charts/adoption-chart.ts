@@ -21,6 +21,20 @@ export const ADOPTION_METRICS = {
 /** The most periods drawn; earlier ones stay in the table. */
 export const MAX_BARS = 24;
 
+/** The most periods the story's view of the chart draws, so the story keeps its length; the chart's page draws MAX_BARS. */
+export const STORY_BARS = 6;
+
+/**
+ * The chart as the story shows it: its latest STORY_BARS periods, on the
+ * full chart's scale, and the sentence that says so (undefined while every
+ * period drawn fits).
+ */
+export function adoptionStoryView(spec: AdoptionChartSpec): { spec: AdoptionChartSpec; note?: string } {
+  if (spec.bars.length <= STORY_BARS) return { spec };
+  const bars = spec.bars.slice(-STORY_BARS);
+  return { spec: { ...spec, bars }, note: `Here, the latest ${bars.length} of the ${spec.bars.length} periods the chart draws: the chart’s page shows them all, and its table every period with its quote.` };
+}
+
 const byDate = (a: FigureRow, b: FigureRow) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 
 /**

@@ -1,18 +1,22 @@
 import { parseHTML } from 'linkedom';
 import type { ChartDataRow } from './chart-spec.ts';
+import { markText, rowNumbers, type MarkRow, type MarkRows } from './interactive/mark-text.ts';
 
 /**
- * What a data mark carries in the drawing, so that a reader's software (and
- * the site's small script, src/charts/interactive/) can tell its value,
- * period, qualifiers and source without the table: data attributes set at
- * build time from the chart's rows.
+ * What a data mark carries, so that the site's small script
+ * (src/charts/interactive/) can tell its value, period, qualifiers and source.
  *
  * Chart modules name the rows a mark draws with Plot's `title` channel (the
  * ids in the rows' `mark` field, space-separated); chartSvg() turns each
- * such `<title>` into these attributes.
+ * such `<title>` into `data-rows`, the rows' numbers in the chart's table.
+ * The rows' words are not repeated in each of the six drawings a chart page
+ * holds: they are one file per chart (markRowsFile, `/charts/<id>/marks.json`),
+ * fetched when a reader first reaches for the chart. A standalone SVG file
+ * has no such file beside it, so it carries every mark's words itself
+ * (withMarkData).
  */
 
-/** The attributes of a mark drawing these rows (1-based row numbers in the table). */
+/** The attributes of a mark in a file that must describe itself (the SVG download). */
 export interface MarkAttributes {
   'data-rows': string;
   'data-label': string;
@@ -35,32 +39,81 @@ export function rowsByMark(rows: readonly ChartDataRow[]): RowsByMark {
 }
 
 /**
+ * The `data-rows` of a mark naming these mark ids: its rows' numbers in the table, in order.
+ * @example markRowNumbers('fig-1 fig-2', rowsByMark(rows)) // '3 7'
+ */
+export function markRowNumbers(ids: string, rows: RowsByMark): string {
+  const found = [...new Set(ids.split(/\s+/).filter(Boolean))].flatMap((id) => rows.get(id) ?? []);
+  if (!found.length) throw new Error(`A chart mark names "${ids}", which no row of the chart's data has as its mark: give the row its mark id, or the mark no title`);
+  return [...new Set(found.map(({ number }) => number))].sort((a, b) => a - b).join(' ');
+}
+
+/** A row as a mark tells it, on the page `page` of the chart's table. */
+export function markRow(row: ChartDataRow, page: string): MarkRow {
+  return { label: row.label, value: row.value, when: row.when, source: row.source ?? row.document, qualifiers: row.qualifiers, page };
+}
+
+/**
+ * The file a chart's marks read their words from: every row in table order,
+ * with the page of the chart's table that holds it (`pageOf(index)`, 0-based).
+ */
+export function markRowsFile(rows: readonly ChartDataRow[], pageOf: (index: number) => string): MarkRows {
+  return { rows: rows.map((row, index) => markRow(row, pageOf(index))) };
+}
+
+/**
  * A mark's attributes from its rows: the first row's label, value and
  * period, the qualifiers every row shares, and every source once.
  * @example markAttributes('fig-1', rowsByMark(rows)) // { 'data-rows': '3', 'data-label': 'Caseload…', 'data-value': '22', … }
  */
 export function markAttributes(ids: string, rows: RowsByMark): MarkAttributes {
-  const found = [...new Set(ids.split(/\s+/).filter(Boolean))].flatMap((id) => rows.get(id) ?? []).sort((a, b) => a.number - b.number);
-  if (!found.length) throw new Error(`A chart mark names "${ids}", which no row of the chart's data has as its mark: give the row its mark id, or the mark no title`);
-  const [first] = found;
-  // Only what holds for every row: "reported by a later document" is not true of a mark whose own report is among its sources.
-  const qualifiers = first.row.qualifiers.filter((qualifier) => found.every(({ row }) => row.qualifiers.includes(qualifier)));
-  return {
-    'data-rows': found.map(({ number }) => number).join(' '),
-    'data-label': first.row.label,
-    'data-value': first.row.value,
-    'data-when': first.row.when,
-    'data-source': unique(found.map(({ row }) => row.source ?? row.document)).join('; '),
-    ...(qualifiers.length ? { 'data-qualifiers': qualifiers.join('; ') } : {}),
-  };
+  const numbers = markRowNumbers(ids, rows);
+  const all = [...rows.values()].flat();
+  const byNumber = new Map(all.map(({ row, number }) => [number, markRow(row, '')]));
+  return attributesOf(numbers, (number) => byNumber.get(number));
 }
 
-function unique(items: readonly string[]): string[] {
-  return [...new Set(items)];
+function attributesOf(numbers: string, rowOf: (number: number) => MarkRow | undefined): MarkAttributes {
+  const list = rowNumbers(numbers);
+  const rows: MarkRow[] = [];
+  for (const number of list) rows[number - 1] = rowOf(number)!;
+  const text = markText(list, rows);
+  return {
+    'data-rows': numbers,
+    'data-label': text.label,
+    'data-value': text.value,
+    'data-when': text.when,
+    'data-source': text.source,
+    ...(text.qualifiers ? { 'data-qualifiers': text.qualifiers } : {}),
+  };
 }
 
 /** The attributes markAttributes() sets, all of them. */
 const MARK_ATTRIBUTES = ['data-rows', 'data-label', 'data-value', 'data-when', 'data-source', 'data-qualifiers'] as const;
+
+/**
+ * A drawing whose marks carry their rows' words, for a file read with no
+ * page around it (the standalone SVG download): each mark's label, value,
+ * period, qualifiers and sources as data attributes.
+ */
+export function withMarkData(svg: string, rows: readonly ChartDataRow[]): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+  const root = document.querySelector('svg')!;
+  for (const mark of root.querySelectorAll('[data-rows]')) {
+    const attributes = attributesOf(mark.getAttribute('data-rows')!, (number) => (rows[number - 1] ? markRow(rows[number - 1], '') : undefined));
+    for (const [name, value] of Object.entries(attributes)) mark.setAttribute(name, xmlAttributeText(value));
+  }
+  return root.outerHTML;
+}
+
+/**
+ * linkedom writes an attribute's `&` and `<` as they are (only `"` is
+ * escaped), which HTML forgives but XML does not: the standalone SVG and
+ * PNG downloads are XML. Escaped here, the string parses the same either way.
+ */
+export function xmlAttributeText(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+}
 
 /**
  * A drawing without its marks' data, for where no script or reader can use

@@ -1,6 +1,6 @@
 import raw from '#site-data' with { type: 'json' };
 import type { SiteData } from '../derive/derive-site-data.ts';
-import { renderAdoptionChart, shapeAdoptionChart } from './adoption-chart.ts';
+import { adoptionStoryView, renderAdoptionChart, shapeAdoptionChart } from './adoption-chart.ts';
 import { renderCaseloadChart, shapeCaseloadChart } from './caseload-chart.ts';
 import type { ChartDataRow, ChartText } from './chart-spec.ts';
 import { CHART_IDS, isChartId, type ChartId } from './chart-ids.ts';
@@ -29,6 +29,12 @@ export interface Chart extends ChartText {
   rows: ChartDataRow[];
   /** The chart as an inline SVG string, `width` units wide (see CHART_WIDTH). */
   renderSvg(width: number): string;
+  /**
+   * The chart as the story shows it (its images): the whole drawing, or for
+   * a chart that would lengthen the story with the record, a bounded view
+   * and the sentence that says what it leaves to the chart's page.
+   */
+  story: { renderSvg(width: number): string; note?: string };
 }
 
 const NAMES: Record<ChartId, string> = {
@@ -45,7 +51,7 @@ const NAMES: Record<ChartId, string> = {
  */
 export function chartById(id: string, data: SiteData = raw as unknown as SiteData): Chart {
   if (!isChartId(id)) throw new Error(`No chart with id "${id}". Charts: ${CHART_IDS.join(', ')}.`);
-  const { spec, render } = memoised(id, data);
+  const { spec, render, story } = memoised(id, data);
   return {
     id,
     name: NAMES[id],
@@ -57,6 +63,7 @@ export function chartById(id: string, data: SiteData = raw as unknown as SiteDat
     sourceDocuments: spec.sourceDocuments,
     rows: spec.rows,
     renderSvg: (width: number) => render(width),
+    story,
   };
 }
 
@@ -75,6 +82,7 @@ export { CHART_WIDTH };
 interface ShapedChart {
   spec: ChartText & { rows: ChartDataRow[] };
   render: (width: number) => string;
+  story: Chart['story'];
 }
 
 const cache = new WeakMap<SiteData, Map<ChartId, ShapedChart>>();
@@ -84,15 +92,16 @@ function memoised(id: ChartId, data: SiteData): ShapedChart {
   if (!charts) cache.set(data, (charts = new Map()));
   let chart = charts.get(id);
   if (!chart) {
-    const { spec, render } = shaped(id, data);
-    const drawings = new Map<number, string>();
-    chart = {
-      spec,
-      render: (width: number) => {
-        if (!drawings.has(width)) drawings.set(width, render(width));
+    const { spec, render, story } = shaped(id, data);
+    const once = (draw: (width: number) => string) => {
+      const drawings = new Map<number, string>();
+      return (width: number) => {
+        if (!drawings.has(width)) drawings.set(width, draw(width));
         return drawings.get(width)!;
-      },
+      };
     };
+    const whole = once(render);
+    chart = { spec, render: whole, story: story ? { renderSvg: once(story.render), note: story.note } : { renderSvg: whole } };
     charts.set(id, chart);
   }
   return chart;
@@ -103,7 +112,14 @@ function withSources<Spec extends { rows: ChartDataRow[] }>(spec: Spec, data: Si
   return { ...spec, rows: spec.rows.map((row) => ({ ...row, source: sourceLabel(chartDocument(data, row.document)) })) };
 }
 
-function shaped(id: ChartId, data: SiteData) {
+/** A chart shaped: its words and rows, its drawing, and its story view where that differs. */
+interface Shaped {
+  spec: ShapedChart['spec'];
+  render: (width: number) => string;
+  story?: { render: (width: number) => string; note: string };
+}
+
+function shaped(id: ChartId, data: SiteData): Shaped {
   switch (id) {
     case 'timeline': {
       const spec = withSources(shapeTimelineChart(data), data);
@@ -119,7 +135,9 @@ function shaped(id: ChartId, data: SiteData) {
     }
     case 'adoption': {
       const spec = withSources(shapeAdoptionChart(data), data);
-      return { spec, render: (width: number) => renderAdoptionChart(spec, { width }) };
+      const view = adoptionStoryView(spec);
+      const story = view.note ? { render: (width: number) => renderAdoptionChart(view.spec, { width }), note: view.note } : undefined;
+      return { spec, render: (width: number) => renderAdoptionChart(spec, { width }), story };
     }
   }
 }

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ChartDataRow, ChartSpecBase } from './chart-spec.ts';
-import { markAttributes, rowsByMark } from './mark-data.ts';
+import { markRowNumbers, rowsByMark } from './mark-data.ts';
 import { FONT_FAMILY, TEXT_SIZE, type ChartLayout } from './theme.ts';
 
 /**
@@ -65,7 +65,7 @@ export interface ChartSvgOptions {
   /** Classes for the root `<svg>`. */
   className: string;
   fontSize: number;
-  /** The chart's rows, for the data marks (those given a Plot `title`) to carry their own (mark-data.ts). */
+  /** The chart's rows, for the data marks (those given a Plot `title`) to name theirs (mark-data.ts). */
   rows?: readonly ChartDataRow[];
 }
 
@@ -79,7 +79,7 @@ export interface ChartSvgOptions {
  * `<style>` is removed too (site.css styles charts, and a strict
  * Content-Security-Policy would block it); `xmlns` is added so that the
  * string is also a valid standalone SVG file. A mark given a Plot `title`
- * names its rows: the title becomes the rows' data attributes (mark-data.ts).
+ * names its rows: the title becomes `data-rows`, their numbers in the chart's table (mark-data.ts).
  */
 export function chartSvg({ width, panels, title, description, className, fontSize, rows = [] }: ChartSvgOptions): string {
   if (description.length > 300) throw new Error(`Alt text is ${description.length} characters; keep it to 300: "${description}"`);
@@ -116,8 +116,7 @@ export function chartSvg({ width, panels, title, description, className, fontSiz
   for (const element of root.querySelectorAll('*')) tidyElement(element);
   const byMark = rowsByMark(rows);
   for (const mark of root.querySelectorAll('g title')) {
-    const attributes = Object.entries(markAttributes(mark.textContent ?? '', byMark)).map(([name, value]) => [name, xmlAttributeText(value)]);
-    setAttributes(mark.parentElement!, Object.fromEntries(attributes));
+    mark.parentElement!.setAttribute('data-rows', markRowNumbers(mark.textContent ?? '', byMark));
     mark.remove();
   }
   return root.outerHTML;
@@ -138,15 +137,6 @@ function tidyElement(element: Element) {
     const value = element.getAttribute(name);
     if (value) element.setAttribute(name, value.replace(/-?\d+\.\d{3,}(e-?\d+)?/g, (number) => String(round(Number(number)))));
   }
-}
-
-/**
- * linkedom writes an attribute's `&` and `<` as they are (only `"` is
- * escaped), which HTML forgives but XML does not: the standalone SVG and
- * PNG downloads are XML. Escaped here, the string parses the same either way.
- */
-function xmlAttributeText(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 }
 
 /** Two decimals are a hundredth of a pixel: enough, and stable in snapshots. */

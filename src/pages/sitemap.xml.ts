@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { CHART_IDS } from '../charts/registry.ts';
-import { documentYearPages, timelineYearPages } from '../publish/list-pages.ts';
+import { CHART_IDS, chartById } from '../charts/registry.ts';
+import { chartTablePages, documentYearPages, timelineYearPages } from '../publish/list-pages.ts';
 import { siteRoot } from '../publish/site-address.ts';
 import { siteData } from '../derive/site-data.ts';
 import { escapeXml } from '../publish/xml.ts';
@@ -21,6 +21,7 @@ const DYNAMIC_ROUTES: Record<string, () => { path: string; lastmod?: string }[]>
   'documents/[slug]': () => siteData.documents.map((doc) => ({ path: `documents/${doc.slug}/`, lastmod: documentLastChange(doc.slug) })),
   'charts/[chart]': () => CHART_IDS.map((id) => ({ path: `charts/${id}/` })),
   'documents/year/[year]/[...page]': () => documentYearPages(siteData.documents).map(({ path }) => ({ path })),
+  'charts/[chart]/data/[year]/[...page]': () => CHART_IDS.flatMap((id) => chartTablePages(id, chartById(id).rows).map(({ path }) => ({ path }))),
   'timeline/[year]/[...page]': () => timelineYearPages(siteData.timeline).map(({ path }) => ({ path })),
 };
 

@@ -1,4 +1,5 @@
 import type { ChartDataRow } from '../charts/chart-spec.ts';
+import { withMarkData } from '../charts/mark-data.ts';
 import { TABULAR_NUMS_CLASS } from '../charts/render-svg.ts';
 import { CHART_WIDTH, FONT_FAMILY } from '../charts/theme.ts';
 import { chartCardSvg } from './chart-card.ts';
@@ -129,10 +130,14 @@ export function chartCredits(chart: DownloadableChart, { chartUrl, version, sour
   return { citation: chartCitation(cited, chartUrl, version), notes: licenceNotes(cited) };
 }
 
-/** The chart alone as a standalone SVG file: light-mode colours, fonts and styles inside, xmlns set. */
+/**
+ * The chart alone as a standalone SVG file: light-mode colours, fonts and
+ * styles inside, xmlns set, and every data mark carrying its rows' words
+ * (there is no page beside the file to read them from).
+ */
 export function chartSvgFile(chart: DownloadableChart, context: ChartContext): string {
   const { citation } = chartCredits(chart, context);
-  return standaloneSvg(chart.renderSvg(DOWNLOAD_WIDTH), {
+  return standaloneSvg(withMarkData(chart.renderSvg(DOWNLOAD_WIDTH), chart.rows), {
     palette: lightPalette(context.siteCss),
     fontFamily: FONT_FAMILY,
     css: CHART_FILE_CSS,

@@ -16,14 +16,24 @@ export function sourceReference(doc: Pick<DocumentRecord, 'publisher' | 'title' 
   return `${doc.publisher}, ${doc.title}, ${formatPartialDate(doc.published)}`;
 }
 
+/** Sources a chart's citation names before it counts the rest: a line to paste, not a bibliography. */
+export const CITED_SOURCES = 8;
+
 /**
- * The line to print under a chart: its sources, oldest first, then this site.
+ * The line to print under a chart: its sources, oldest first, then this
+ * site. Past CITED_SOURCES it names the oldest and the newest and counts
+ * the rest, which the chart's data cites row by row: a chart drawn from a
+ * thousand documents must not make its embed or page a list of them.
  * @example chartCitation([doc], 'http://…/charts/grades/', '2020.1.21+3fa2b9c1')
  * // "Source: Ofsted, Inspection of …, 17 December 2010; chart: Judged: …, http://…/charts/grades/ (data version 2020.1.21+3fa2b9c1)"
  */
-export function chartCitation(sources: readonly DocumentRecord[], chartUrl: string, version: string): string {
-  const ordered = [...sources].sort((a, b) => a.published.localeCompare(b.published));
-  return `Source: ${ordered.map(sourceReference).join('; ')}; chart: ${SITE_NAME}, ${chartUrl} (data version ${version})`;
+export function chartCitation(sources: readonly DocumentRecord[], chartUrl: string, version: string, limit = CITED_SOURCES): string {
+  const ordered = [...sources].sort((a, b) => a.published.localeCompare(b.published)).map(sourceReference);
+  const named =
+    ordered.length <= limit
+      ? ordered
+      : [...ordered.slice(0, limit / 2), `${ordered.length - limit} more documents, each cited in the chart’s data`, ...ordered.slice(-limit / 2)];
+  return `Source: ${named.join('; ')}; chart: ${SITE_NAME}, ${chartUrl} (data version ${version})`;
 }
 
 /** The line to cite one document and our record of it. */

@@ -130,3 +130,48 @@ export function storySources(documents: readonly DocumentRecord[], limit = STORY
   const shown = newestFirst(documents).slice(0, limit).reverse();
   return { shown, more: documents.length - shown.length };
 }
+
+/** Rows of a chart's table on its page; a longer table goes year by year, this many rows a page. */
+export const CHART_ROWS_PER_PAGE = 100;
+
+/** A row of a chart's table with its number in the whole table (1-based), which its id and every link to it use. */
+export interface NumberedRow<T> {
+  row: T;
+  number: number;
+}
+
+const rowYear = (row: { date: string }) => row.date.slice(0, 4) || 'undated';
+
+/**
+ * A chart's table by year, once it outgrows the chart's page: each year's
+ * rows in the table's order, at `charts/<id>/data/<year>/` (and `/2/` on).
+ * None while the table fits on the chart's page. The CSV keeps every row.
+ */
+export function chartTablePages<T extends { date: string }>(chartId: string, rows: readonly T[]): YearPage<NumberedRow<T>>[] {
+  if (rows.length <= CHART_ROWS_PER_PAGE) return [];
+  const numbered = rows.map((row, index) => ({ row, number: index + 1 }));
+  const byYear = [...numbered].sort((a, b) => rowYear(a.row).localeCompare(rowYear(b.row)) || a.number - b.number);
+  return yearPages(byYear, (item) => rowYear(item.row), CHART_ROWS_PER_PAGE, `charts/${chartId}/data/`);
+}
+
+/** The page of a chart's table that holds each row (by 0-based index), from the site's base. */
+export function chartRowPages(chartId: string, rows: readonly { date: string }[]): string[] {
+  const pages = new Array<string>(rows.length).fill(`charts/${chartId}/`);
+  for (const page of chartTablePages(chartId, rows)) for (const { number } of page.items) pages[number - 1] = page.path;
+  return pages;
+}
+
+/** Characters of a chart's notes a story shows open: the longest notes of the record to 2025 (1,049) fit. */
+export const STORY_NOTE_CHARACTERS = 1100;
+
+/**
+ * A chart's notes in a story: the first, in the chart's order (the chart
+ * puts what a reader needs first), while they fit STORY_NOTE_CHARACTERS;
+ * the rest folded under them (in the page, one click away, script or not).
+ * @example storyNotes(['a…', 'b…'], 5) // { shown: ['a…'], folded: ['b…'] }
+ */
+export function storyNotes(notes: readonly string[], budget = STORY_NOTE_CHARACTERS): { shown: string[]; folded: string[] } {
+  let used = 0;
+  const fitting = notes.findIndex((note, index) => (used += note.length) > budget && index > 0);
+  return fitting < 0 ? { shown: [...notes], folded: [] } : { shown: notes.slice(0, fitting), folded: notes.slice(fitting) };
+}

@@ -7,7 +7,8 @@ import { measuredBuild } from '../../scripts/bench/build-cost.ts';
 import { CHART_IDS } from '../../src/charts/registry.ts';
 import { MAX_PNG_HEIGHT, MAX_PNG_PIXELS } from '../../src/publish/chart-downloads.ts';
 import type { SiteData } from '../../src/derive/derive-site-data.ts';
-import { DOCUMENTS_PER_PAGE, EVENTS_PER_PAGE, FEED_ITEMS, newestFirst } from '../../src/publish/list-pages.ts';
+import { CITED_SOURCES } from '../../src/publish/citation.ts';
+import { CHART_ROWS_PER_PAGE, DOCUMENTS_PER_PAGE, EVENTS_PER_PAGE, FEED_ITEMS, STORY_SOURCES, newestFirst } from '../../src/publish/list-pages.ts';
 import { pngSize } from '../../src/publish/png.ts';
 import { STRESS_TODAY, writeStressRecord } from '../fixtures/stress-record.ts';
 import { axeViolations } from '../support/axe.ts';
@@ -95,6 +96,47 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
     const listed = new Set(locs.map((loc) => `/${loc.slice(home.length)}`));
     const pages = (await listPages(dist)).map((page) => page.path).filter((path) => !/^\/(embed\/|404)/.test(path));
     expect(pages.filter((path) => !listed.has(path))).toEqual([]);
+  });
+
+  test(`puts a chart's table past ${CHART_ROWS_PER_PAGE} rows on pages by year, each row on exactly one, where its marks' file says it is`, async () => {
+    let split = 0;
+    for (const id of CHART_IDS) {
+      const { rows } = JSON.parse(await readFile(join(dist, 'charts', id, 'marks.json'), 'utf8')) as { rows: { page: string; value: string }[] };
+      const chartPage = await html(`charts/${id}`);
+      const years = links(chartPage, 'section.chart__data-years nav.year-nav a');
+      const tablePages = years.length ? years : [`/charts/${id}/`];
+      const seen = new Map<string, string>();
+      for (const path of tablePages) {
+        const page = await html(path.slice(1));
+        const more = links(page, `nav[aria-label^="Pages of"] a`).filter((href) => href !== path);
+        for (const [at, document] of [[path, page], ...(await Promise.all(more.map(async (href) => [href, await html(href.slice(1))] as const)))] as const) {
+          const ids = [...document.querySelectorAll(`tr[id^="chart-${id}-row-"]`)].map((row) => row.id);
+          expect(ids.length, at).toBeLessThanOrEqual(CHART_ROWS_PER_PAGE);
+          for (const rowId of ids) {
+            expect(seen.has(rowId), rowId).toBe(false);
+            seen.set(rowId, at);
+          }
+        }
+      }
+      expect(seen.size, id).toBe(rows.length);
+      rows.forEach((row, index) => expect(`/${row.page}`, `${id} row ${index + 1}`).toBe(seen.get(`chart-${id}-row-${index + 1}`)));
+      if (years.length) split += 1;
+    }
+    expect(split).toBeGreaterThan(0);
+  });
+
+  test(`keeps chart pages and embeds free of per-source lists: a page whose table goes by year names at most ${STORY_SOURCES} sources, a citation ${CITED_SOURCES}, and drawings name rows, not their words`, async () => {
+    for (const id of CHART_IDS) {
+      const chartPage = await html(`charts/${id}`);
+      if (chartPage.querySelector('section.chart__data-years')) expect(chartPage.querySelectorAll('.chart__source a[href*="/documents/"]').length, id).toBeLessThanOrEqual(STORY_SOURCES);
+      for (const path of [`charts/${id}`, `embed/${id}`]) {
+        const document = await html(path);
+        expect(document.querySelectorAll('svg.chart-svg [data-rows]').length, path).toBeGreaterThan(0);
+        expect(document.querySelectorAll('svg.chart-svg [data-value], svg.chart-svg [data-source]'), path).toHaveLength(0);
+      }
+      const citation = (await html(`embed/${id}`)).querySelector('.embed-chart__source')!.textContent!;
+      expect(citation.split('; ').length, id).toBeLessThanOrEqual(CITED_SOURCES + 2);
+    }
   });
 
   test(`keeps every chart PNG within ${MAX_PNG_PIXELS / 1e6} megapixels and ${MAX_PNG_HEIGHT} px`, async () => {

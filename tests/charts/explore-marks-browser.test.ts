@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { markText, rowNumbers, type MarkRows } from '../../src/charts/interactive/mark-text.ts';
 import { CHART_IDS } from '../../src/charts/registry.ts';
 import { axeViolations } from '../support/axe.ts';
 import { builtSiteDir } from '../support/built-site.ts';
@@ -20,12 +21,17 @@ import { useServedSiteAndBrowser } from '../support/site-in-browser.ts';
 const served = useServedSiteAndBrowser();
 const pages = ['charts', 'embed'].flatMap((kind) => CHART_IDS.map((id) => ({ kind, id, path: `/${kind}/${id}/` })));
 
-/** The marks of the drawing on show, as the page holds them. */
-function visibleMarks(page: Page) {
-  return page.evaluate(() => {
+/** A chart's marks file, as the built site publishes it: the rows' words that every mark reads. */
+const marksFile = async (id: string) => JSON.parse(await readFile(join(builtSiteDir(), 'charts', id, 'marks.json'), 'utf8')) as MarkRows;
+
+/** The marks of the drawing on show, with the words the chart's marks file gives each. */
+async function visibleMarks(page: Page, id: string) {
+  const { rows } = await marksFile(id);
+  const marks = await page.evaluate(() => {
     const svg = [...document.querySelectorAll<SVGSVGElement>('svg.chart-svg')].find((candidate) => candidate.checkVisibility())!;
     return [...svg.querySelectorAll<SVGGraphicsElement>('[data-rows]')].map((mark) => ({ ...mark.dataset }));
   });
+  return marks.map((mark) => ({ ...markText(rowNumbers(mark.rows), rows), rows: mark.rows, words: mark.value }));
 }
 
 /** The current mark's place among the marks on show, and what the live region says. */
@@ -50,12 +56,14 @@ async function withPage<T>(path: string, options: BrowserContextOptions, use: (p
 describe.for(pages)('$path, with the script', ({ kind, id, path }) => {
   test.for([400, 1200])('at %i px: the arrow keys reach every mark of the drawing on show, and each is read out with its value and source', async (width) => {
     await withPage(path, { viewport: { width, height: 900 } }, async (page, problems) => {
-      const marks = await visibleMarks(page);
+      const marks = await visibleMarks(page, id);
       expect(marks.length).toBeGreaterThan(0);
       await page.locator('.chart__graphic').focus();
       const reached = new Set<number>();
       for (let step = 1; step <= marks.length; step += 1) {
         await page.keyboard.press('ArrowRight');
+        // The first mark's words wait for the chart's marks file.
+        await expect.poll(async () => (await currentMark(page)).said).toContain(`Mark ${step} of ${marks.length}`);
         const { index, said } = await currentMark(page);
         reached.add(index);
         const mark = marks[index];
@@ -63,10 +71,9 @@ describe.for(pages)('$path, with the script', ({ kind, id, path }) => {
       }
       expect([...reached].sort((a, b) => a - b)).toEqual(marks.map((_, index) => index));
       await page.keyboard.press('Home');
-      const first = await currentMark(page);
+      await expect.poll(async () => (await currentMark(page)).said).toContain(`Mark 1 of ${marks.length}`);
       await page.keyboard.press('End');
-      expect((await currentMark(page)).said).toContain(`Mark ${marks.length} of ${marks.length}`);
-      expect(first.said).toContain(`Mark 1 of ${marks.length}`);
+      await expect.poll(async () => (await currentMark(page)).said).toContain(`Mark ${marks.length} of ${marks.length}`);
       expect(problems).toEqual([]);
     });
   });
@@ -75,9 +82,10 @@ describe.for(pages)('$path, with the script', ({ kind, id, path }) => {
     await withPage(path, { viewport: { width: 700, height: 900 } }, async (page) => {
       await page.locator('.chart__graphic').focus();
       await page.keyboard.press('ArrowRight');
-      const { index } = await currentMark(page);
-      const row = Number((await visibleMarks(page))[index].rows!.split(' ')[0]);
       const link = page.locator('.chart-tip a');
+      await expect.poll(() => link.isVisible()).toBe(true);
+      const { index } = await currentMark(page);
+      const row = (await visibleMarks(page, id))[index].row;
       if (kind === 'embed') {
         expect(await link.getAttribute('target')).toBe('_blank');
         // The chart's page at the site's published address (src/publish/site-address.ts).
@@ -92,6 +100,7 @@ describe.for(pages)('$path, with the script', ({ kind, id, path }) => {
   });
 
   test('a tap on a mark shows its tooltip and reads it out; a tap elsewhere closes it', async () => {
+    const { rows } = await marksFile(id);
     await withPage(path, { viewport: { width: 400, height: 800 }, hasTouch: true, isMobile: true }, async (page) => {
       // A mark no other shares its centre with (two events on one day would), from the middle of the drawing.
       const marks = await page.evaluate(() => {
@@ -102,17 +111,17 @@ describe.for(pages)('$path, with the script', ({ kind, id, path }) => {
           return [box.left + box.width / 2, box.top + box.height / 2];
         };
         return all
-          .map((mark, index) => ({ value: mark.dataset.value!, source: mark.dataset.source!, index }))
+          .map((mark, index) => ({ rows: mark.dataset.rows!, index }))
           .filter(({ index }) => all.every((other, at) => at === index || Math.hypot(centre(other)[0] - centre(all[index])[0], centre(other)[1] - centre(all[index])[1]) > 1));
       });
-      const mark = marks[Math.floor(marks.length / 2)];
+      const picked = marks[Math.floor(marks.length / 2)];
+      const mark = { ...picked, ...markText(rowNumbers(picked.rows), rows) };
       const target = page.locator('svg.chart-svg:visible [data-rows]').nth(mark.index);
       await target.scrollIntoViewIfNeeded();
       const box = (await target.boundingBox())!;
       await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
       const tip = page.locator('.chart-tip');
-      await expect.poll(() => tip.isVisible()).toBe(true);
-      expect(await tip.textContent()).toContain(mark.value);
+      await expect.poll(() => tip.textContent()).toContain(mark.value);
       expect(await tip.textContent()).toContain(`Source: ${mark.source}`);
       expect((await currentMark(page)).said).toContain(mark.value);
       const heading = page.locator('.chart__title');
@@ -127,6 +136,7 @@ describe.for(pages)('$path, with the script', ({ kind, id, path }) => {
     await withPage(path, { viewport: { width: 700, height: 900 }, colorScheme }, async (page) => {
       await page.locator('.chart__graphic').focus();
       await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.locator('.chart-tip a').isVisible()).toBe(true);
       const colours = await page.evaluate(() => ({ tip: getComputedStyle(document.querySelector('.chart-tip')!).backgroundColor, page: getComputedStyle(document.body).backgroundColor }));
       expect(colours.tip).toBe(colours.page);
       expect(await axeViolations(page)).toEqual([]);
@@ -134,8 +144,8 @@ describe.for(pages)('$path, with the script', ({ kind, id, path }) => {
   });
 });
 
-describe.for(pages)('$path, without JavaScript', ({ path }) => {
-  test('says everything it says with the script, and every mark carries its data', async () => {
+describe.for(pages)('$path, without JavaScript', ({ id, path }) => {
+  test('says everything it says with the script, and every mark names rows of the chart’s table', async () => {
     const text = (page: Page) =>
       page.evaluate(() => {
         const main = document.querySelector('main')!.cloneNode(true) as HTMLElement;
@@ -145,9 +155,13 @@ describe.for(pages)('$path, without JavaScript', ({ path }) => {
     const withScript = await withPage(path, { viewport: { width: 700, height: 900 } }, text);
     const without = await withPage(path, { viewport: { width: 700, height: 900 }, javaScriptEnabled: false }, async (page) => {
       expect(await page.locator('.chart__graphic').getAttribute('tabindex')).toBeNull();
-      const marks = await visibleMarks(page);
+      const marks = await visibleMarks(page, id);
       expect(marks.length).toBeGreaterThan(0);
-      for (const mark of marks) expect([mark.value, mark.when, mark.source].every(Boolean)).toBe(true);
+      for (const mark of marks) {
+        // Every mark names rows the marks file holds, with words; the words are there once, not on each of the six drawings.
+        expect([mark.value, mark.when, mark.source].every(Boolean), mark.rows).toBe(true);
+        expect(mark.words).toBeUndefined();
+      }
       return text(page);
     });
     expect(without).toBe(withScript);

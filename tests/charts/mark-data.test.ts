@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ChartDataRow } from '../../src/charts/chart-spec.ts';
 import { SCREEN_DRAWINGS } from '../../src/charts/drawing-widths.ts';
-import { markAnnouncement, markText, rowAddress } from '../../src/charts/interactive/mark-text.ts';
-import { markAttributes, rowsByMark, withoutMarkData } from '../../src/charts/mark-data.ts';
+import { markAnnouncement, markText, rowAddress, rowNumbers, type MarkRow } from '../../src/charts/interactive/mark-text.ts';
+import { markAttributes, markRowsFile, rowsByMark, withMarkData, withoutMarkData } from '../../src/charts/mark-data.ts';
 import { allCharts } from '../../src/charts/registry.ts';
 import { parseSvg, recordSiteData, stressSiteData } from './support.ts';
 
@@ -37,34 +37,52 @@ describe('markAttributes', () => {
 });
 
 describe('markText and markAnnouncement', () => {
-  const text = markText({ rows: '3 4', label: 'Days above the government threshold', value: '203 days', when: '2013/14', source: 'Ofsted inspection report, September 2014', qualifiers: 'unvalidated' });
+  const gap: MarkRow = { label: 'Days above the government threshold', value: '203 days', when: '2013/14', source: 'Ofsted inspection report, September 2014', qualifiers: ['unvalidated'], page: 'charts/adoption/data/2014/' };
+  const other: MarkRow = { ...gap, value: '88 days', when: 'January 2017', page: 'charts/adoption/data/2017/' };
+  const rows = [other, other, gap, { ...gap, source: 'Ofsted monitoring visit letter, June 2017' }];
+  const text = markText(rowNumbers('4 3'), rows);
 
-  test('the first row is the one linked to', () => {
+  test('the first row is the one linked to, on the page of the table that holds it', () => {
     expect(text.row).toBe(3);
-    expect(rowAddress('/charts/adoption/', 'adoption', text.row)).toBe('/charts/adoption/#chart-adoption-row-3');
+    expect(rowAddress('/', text.page, 'adoption', text.row)).toBe('/charts/adoption/data/2014/#chart-adoption-row-3');
+    expect(rowAddress('https://judged.example/', 'charts/adoption/', 'adoption', 3)).toBe('https://judged.example/charts/adoption/#chart-adoption-row-3');
+  });
+
+  test('a mark of two rows names both sources once each, and the first row’s value', () => {
+    expect(text).toMatchObject({ value: '203 days', when: '2013/14', source: 'Ofsted inspection report, September 2014; Ofsted monitoring visit letter, June 2017', qualifiers: 'unvalidated' });
+  });
+
+  test('a row the file does not hold leaves the mark its number, with no words', () => {
+    expect(markText([9], rows)).toMatchObject({ row: 9, value: '', source: '' });
   });
 
   test('a screen reader hears what, value, when, qualifiers, source and place', () => {
-    expect(markAnnouncement(text, 2, 6)).toBe('Days above the government threshold: 203 days, 2013/14. Unvalidated. Source: Ofsted inspection report, September 2014. Mark 2 of 6.');
+    expect(markAnnouncement(markText([3], rows), 2, 6)).toBe('Days above the government threshold: 203 days, 2013/14. Unvalidated. Source: Ofsted inspection report, September 2014. Mark 2 of 6.');
   });
 });
 
-// Every drawing's marks carry rows that exist, with the value of their first
-// row, on every record; on the frozen records every row a chart draws is
-// drawn by a mark at every width (the 2010 sub-judgements are the grades
-// table's alone).
+// Every drawing's marks name rows that exist, and say nothing else (the
+// rows' words are one file per chart, not six copies); the chart's marks
+// file gives each mark its first row's value and source, on every record; on
+// the frozen records every row a chart draws is drawn by a mark at every
+// width (the 2010 sub-judgements are the grades table's alone).
 const records = { 'seed-era': await recordSiteData('seed-era'), 'to-2025': await recordSiteData('to-2025'), stress: await stressSiteData() };
 describe.for(Object.entries(records))('the marks on the %s record', ([record, data]) => {
-  test.for(allCharts(data).flatMap((chart) => SCREEN_DRAWINGS.map((drawing) => ({ chart, width: drawing.width }))).map((item) => [item.chart.id, item.width, item] as const))('%s at %i units: every mark names its rows, with their value and source', ([, width, { chart }]) => {
-    const marks = [...parseSvg(chart.renderSvg(width)).querySelectorAll('[data-rows]')];
+  test.for(allCharts(data).flatMap((chart) => SCREEN_DRAWINGS.map((drawing) => ({ chart, width: drawing.width }))).map((item) => [item.chart.id, item.width, item] as const))('%s at %i units: every mark names its rows, whose value and source the marks file gives', ([, width, { chart }]) => {
+    const svg = parseSvg(chart.renderSvg(width));
+    const marks = [...svg.querySelectorAll('[data-rows]')];
     expect(marks.length).toBeGreaterThan(0);
+    expect(svg.querySelectorAll('[data-value], [data-source], [data-label], [data-when], [data-qualifiers]')).toHaveLength(0);
+    const file = markRowsFile(chart.rows, () => chart.path);
     const drawn = new Set<number>();
     for (const mark of marks) {
-      const numbers = mark.getAttribute('data-rows')!.split(' ').map(Number);
+      const numbers = rowNumbers(mark.getAttribute('data-rows')!);
+      expect(numbers.length).toBeGreaterThan(0);
       numbers.forEach((number) => drawn.add(number));
       const first = chart.rows[numbers[0] - 1];
-      expect(mark.getAttribute('data-value')).toBe(first.value);
-      expect(mark.getAttribute('data-source')).toContain(first.source);
+      const text = markText(numbers, file.rows);
+      expect(text.value).toBe(first.value);
+      expect(text.source).toContain(first.source);
     }
     if (record !== 'stress') {
       const tableOnly = chart.rows.flatMap((row, index) => (drawn.has(index + 1) ? [] : [row.label]));
@@ -73,10 +91,24 @@ describe.for(Object.entries(records))('the marks on the %s record', ([record, da
   });
 });
 
+describe('withMarkData', () => {
+  test('gives a file read alone (the SVG download) every mark’s words, as markAttributes tells them', async () => {
+    const chart = allCharts(await recordSiteData('to-2025')).find((candidate) => candidate.id === 'adoption')!;
+    const marks = [...parseSvg(withMarkData(chart.renderSvg(392), chart.rows)).querySelectorAll('[data-rows]')];
+    const byMark = rowsByMark(chart.rows);
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) {
+      const ids = rowNumbers(mark.getAttribute('data-rows')!).map((number) => chart.rows[number - 1].mark!).join(' ');
+      const expected = markAttributes(ids, byMark);
+      expect(Object.fromEntries(Object.keys(expected).map((name) => [name, mark.getAttribute(name)]))).toEqual(expected);
+    }
+  });
+});
+
 describe('withoutMarkData', () => {
   test('leaves an image file the drawing and none of the marks’ data', async () => {
     const chart = allCharts(await recordSiteData('to-2025')).find((candidate) => candidate.id === 'adoption')!;
-    const [withData, without] = [chart.renderSvg(392), withoutMarkData(chart.renderSvg(392))].map(parseSvg);
+    const [withData, without] = [withMarkData(chart.renderSvg(392), chart.rows), withoutMarkData(withMarkData(chart.renderSvg(392), chart.rows))].map(parseSvg);
     expect(withData.querySelectorAll('[data-rows]').length).toBeGreaterThan(0);
     expect(without.querySelectorAll('[data-rows], [data-value], [data-source], [data-label], [data-when], [data-qualifiers]')).toHaveLength(0);
     expect(without.querySelectorAll('*')).toHaveLength(withData.querySelectorAll('*').length);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DocumentRecord } from '../../src/derive/derive-site-data.ts';
-import { DOCUMENTS_PER_PAGE, documentYearPages, EVENTS_PER_PAGE, newestFirst, STORY_SOURCES, storySources, timelineEventPath, timelineYearPages, timelineYears, yearLinks, yearPages } from '../../src/publish/list-pages.ts';
+import { CHART_ROWS_PER_PAGE, chartRowPages, chartTablePages, DOCUMENTS_PER_PAGE, documentYearPages, STORY_NOTE_CHARACTERS, storyNotes, EVENTS_PER_PAGE, newestFirst, STORY_SOURCES, storySources, timelineEventPath, timelineYearPages, timelineYears, yearLinks, yearPages } from '../../src/publish/list-pages.ts';
 import type { TimelineEvent } from '../../src/schema/index.ts';
 
 // Only the fields the lists read: dates, ids, outcomes.
@@ -86,5 +86,33 @@ describe('storySources', () => {
     expect(shown).toHaveLength(STORY_SOURCES);
     expect(more).toBe(1000 - STORY_SOURCES);
     expect(shown.every((doc) => doc.published >= '2029')).toBe(true);
+  });
+});
+
+describe('chartTablePages and chartRowPages', () => {
+  const row = (date: string) => ({ date });
+  test(`a table of up to ${CHART_ROWS_PER_PAGE} rows stays on the chart's page`, () => {
+    const rows = Array.from({ length: CHART_ROWS_PER_PAGE }, () => row('2014-03'));
+    expect(chartTablePages('adoption', rows)).toEqual([]);
+    expect(new Set(chartRowPages('adoption', rows))).toEqual(new Set(['charts/adoption/']));
+  });
+
+  test('a longer table goes year by year, oldest first, each row keeping its number, and a crowded year runs to a second page', () => {
+    const rows = [row('2017-09'), row('2014'), ...Array.from({ length: CHART_ROWS_PER_PAGE + 1 }, () => row('2020-01-02'))];
+    const pages = chartTablePages('caseloads', rows);
+    expect(pages.map((page) => page.path)).toEqual(['charts/caseloads/data/2014/', 'charts/caseloads/data/2017/', 'charts/caseloads/data/2020/', 'charts/caseloads/data/2020/2/']);
+    expect(pages[0].items).toEqual([{ row: rows[1], number: 2 }]);
+    expect(pages[3].items.map((item) => item.number)).toEqual([CHART_ROWS_PER_PAGE + 3]);
+    const where = chartRowPages('caseloads', rows);
+    expect(where.slice(0, 3)).toEqual(['charts/caseloads/data/2017/', 'charts/caseloads/data/2014/', 'charts/caseloads/data/2020/']);
+    expect(where.at(-1)).toBe('charts/caseloads/data/2020/2/');
+  });
+});
+
+describe('storyNotes', () => {
+  test('shows notes in order while they fit, and folds the rest; the first is always shown', () => {
+    expect(storyNotes(['a'.repeat(600), 'b'.repeat(400), 'c'.repeat(200), 'd'])).toEqual({ shown: ['a'.repeat(600), 'b'.repeat(400)], folded: ['c'.repeat(200), 'd'] });
+    expect(storyNotes(['a'.repeat(STORY_NOTE_CHARACTERS + 1), 'b'])).toEqual({ shown: ['a'.repeat(STORY_NOTE_CHARACTERS + 1)], folded: ['b'] });
+    expect(storyNotes(['a', 'b'])).toEqual({ shown: ['a', 'b'], folded: [] });
   });
 });

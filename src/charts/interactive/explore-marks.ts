@@ -1,4 +1,4 @@
-import { markText } from './mark-text.ts';
+import { markText, rowNumbers, type MarkRow, type MarkRows } from './mark-text.ts';
 import { markTooltip } from './mark-tooltip.ts';
 
 /**
@@ -7,8 +7,10 @@ import { markTooltip } from './mark-tooltip.ts';
  * period, qualifiers, source and a link to its quote; or focus the chart and
  * move from mark to mark with the arrow keys (Home and End for the first and
  * last, Enter to open the mark's row in the table, Escape to close), each
- * mark read out by a live region. No Plot or d3 here: the marks carry their
- * data (src/charts/mark-data.ts).
+ * mark read out by a live region. No Plot or d3 here: the marks carry the
+ * numbers of their rows (src/charts/mark-data.ts), and the rows' words are
+ * one file per chart (`data-marks`), fetched when a reader first points at,
+ * touches or focuses the chart.
  */
 
 /** How near a pointer must come to a mark, in CSS px, for it to count: small marks are hard to tap. */
@@ -22,14 +24,16 @@ export function exploreCharts(root: ParentNode = document): void {
 function exploreChart(graphic: HTMLElement): void {
   if (graphic.dataset.explorable || !graphic.querySelector('[data-rows]')) return;
   graphic.dataset.explorable = 'true';
-  const tooltip = markTooltip(graphic, { chartId: graphic.dataset.chart!, page: graphic.dataset.tablePage ?? '', target: graphic.dataset.tableTarget });
+  const tooltip = markTooltip(graphic, { chartId: graphic.dataset.chart!, siteRoot: graphic.dataset.siteRoot ?? '/', target: graphic.dataset.tableTarget });
+  const rows = markRowsOf(graphic);
+  for (const first of ['pointerenter', 'touchstart', 'focusin']) graphic.addEventListener(first, () => void rows(), { once: true, passive: true });
   // The drawing on show (site.css picks one by width), its marks in the table's order, then left to right.
   const marks = () => {
     const svg = [...graphic.querySelectorAll<SVGSVGElement>('svg.chart-svg')].find((candidate) => candidate.checkVisibility());
     const found = svg ? [...svg.querySelectorAll<SVGGraphicsElement>('[data-rows]')] : [];
     const order = (mark: SVGGraphicsElement) => {
       const box = mark.getBoundingClientRect();
-      return [markText(mark.dataset).row, box.left, box.top];
+      return [rowNumbers(mark.dataset.rows)[0] ?? 0, box.left, box.top];
     };
     const keys = new Map(found.map((mark) => [mark, order(mark)]));
     return found.sort((a, b) => {
@@ -41,11 +45,14 @@ function exploreChart(graphic: HTMLElement): void {
   let pinned = false;
 
   // The current mark is marked `data-current`, for styles and tests to find.
-  const show = (list: SVGGraphicsElement[], index: number, announce: boolean) => {
+  // The mark is current at once; its words follow as soon as the chart's rows are in (at once after the first time).
+  const show = async (list: SVGGraphicsElement[], index: number, announce: boolean) => {
     graphic.querySelector('[data-current]')?.removeAttribute('data-current');
     current = index;
-    list[index].setAttribute('data-current', '');
-    tooltip.show(list[index], markText(list[index].dataset), index + 1, list.length, announce);
+    const mark = list[index];
+    mark.setAttribute('data-current', '');
+    const text = markText(rowNumbers(mark.dataset.rows), await rows());
+    if (mark.hasAttribute('data-current')) tooltip.show(mark, text, index + 1, list.length, announce);
   };
   const hide = () => {
     pinned = false;
@@ -74,7 +81,7 @@ function exploreChart(graphic: HTMLElement): void {
     if (event.key in moves) {
       event.preventDefault();
       pinned = true;
-      show(list, Math.max(0, Math.min(list.length - 1, current < 0 && event.key !== 'End' ? 0 : moves[event.key])), true);
+      void show(list, Math.max(0, Math.min(list.length - 1, current < 0 && event.key !== 'End' ? 0 : moves[event.key])), true);
     } else if (event.key === 'Enter' && event.target === graphic) {
       tooltip.link()?.click();
     } else if (event.key === 'Escape') {
@@ -86,7 +93,7 @@ function exploreChart(graphic: HTMLElement): void {
     const list = marks();
     const index = nearest(list, event.clientX, event.clientY, REACH.mouse);
     if (index < 0) hide();
-    else if (index !== current || !tooltip.link()) show(list, index, false);
+    else if (index !== current || !tooltip.link()) void show(list, index, false);
   });
   graphic.addEventListener('pointerleave', () => {
     if (!pinned) hide();
@@ -98,7 +105,7 @@ function exploreChart(graphic: HTMLElement): void {
     const index = nearest(list, event.clientX, event.clientY, REACH.touch);
     if (index < 0) return hide();
     pinned = true;
-    show(list, index, true);
+    void show(list, index, true);
   });
   graphic.ownerDocument.addEventListener('click', (event) => {
     if (pinned && !graphic.contains(event.target as Node)) hide();
@@ -110,6 +117,25 @@ function exploreChart(graphic: HTMLElement): void {
     width = graphic.clientWidth;
     hide();
   }).observe(graphic);
+}
+
+/**
+ * The chart's rows, fetched once, on first use, and shared by every call.
+ * A failed fetch leaves each mark its row number and link, and is tried
+ * again on the next mark.
+ */
+function markRowsOf(graphic: HTMLElement): () => Promise<readonly MarkRow[]> {
+  let loading: Promise<readonly MarkRow[]> | undefined;
+  return () => {
+    loading ??= fetch(graphic.dataset.marks!)
+      .then((response) => (response.ok ? (response.json() as Promise<MarkRows>) : Promise.reject(new Error(String(response.status)))))
+      .then((file) => file.rows)
+      .catch(() => {
+        loading = undefined;
+        return [];
+      });
+    return loading;
+  };
 }
 
 /** How far outside its box a mark still counts as under the pointer: strokes are not in the box, and a fingertip is broad. */

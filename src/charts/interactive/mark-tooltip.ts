@@ -13,10 +13,10 @@ export interface MarkTooltip {
   link(): HTMLAnchorElement | null;
 }
 
-/** Where the table's rows are: `data-table-page` and `data-table-target` on the chart's graphic (ChartGraphic.astro). */
+/** Where the table's rows are: `data-site-root` and `data-table-target` on the chart's graphic (ChartGraphic.astro); each row names its page. */
 interface TableLink {
   chartId: string;
-  page: string;
+  siteRoot: string;
   target?: string;
 }
 
@@ -32,15 +32,19 @@ export function markTooltip(graphic: HTMLElement, table: TableLink): MarkTooltip
   return {
     show(mark, text, position, count, announce) {
       tip.replaceChildren(
-        line(doc, 'chart-tip__value', [strong(doc, text.value), ` · ${text.when}`]),
-        line(doc, 'chart-tip__label', [text.label]),
-        ...(text.qualifiers ? [line(doc, 'chart-tip__meta', [text.qualifiers])] : []),
-        line(doc, 'chart-tip__meta', [`Source: ${text.source}`]),
+        ...(text.value
+          ? [
+              line(doc, 'chart-tip__value', [strong(doc, text.value), ` · ${text.when}`]),
+              line(doc, 'chart-tip__label', [text.label]),
+              ...(text.qualifiers ? [line(doc, 'chart-tip__meta', [text.qualifiers])] : []),
+              line(doc, 'chart-tip__meta', [`Source: ${text.source}`]),
+            ]
+          : [line(doc, 'chart-tip__meta', [`Row ${text.row} of the chart’s table`])]),
         line(doc, 'chart-tip__link', [anchor(doc, text, table)]),
       );
       tip.hidden = ring.hidden = false;
       place(graphic, mark, ring, tip);
-      if (announce) live.textContent = markAnnouncement(text, position, count);
+      if (announce) live.textContent = text.value ? markAnnouncement(text, position, count) : `Row ${text.row} of the chart’s table. Mark ${position} of ${count}.`;
     },
     hide() {
       tip.hidden = ring.hidden = true;
@@ -68,7 +72,7 @@ function place(graphic: HTMLElement, mark: Element, ring: HTMLElement, tip: HTML
 
 function anchor(doc: Document, text: MarkText, table: TableLink): HTMLAnchorElement {
   const link = element(doc, 'a', '');
-  link.href = rowAddress(table.page, table.chartId, text.row);
+  link.href = rowAddress(table.siteRoot, text.page || `charts/${table.chartId}/`, table.chartId, text.row);
   link.textContent = 'Its row in the table, with the quote';
   if (table.target) {
     link.target = table.target;
