@@ -21,7 +21,7 @@ import { serveSite } from './serve-site.ts';
  * the project's targets (bench/README.md). Not a test: it prints figures
  * and where a target is missed, and writes bench/results/latest.json.
  *
- *   npm run bench                        everything: real content, +100 and +1,000 documents, Lighthouse
+ *   npm run bench                        everything: real content, +100, +500 and +1,000 documents, Lighthouse
  *   npm run bench -- --runs=5            repeat each build 5 times (default 3; min and median reported)
  *   npm run bench -- --sizes=100         fewer synthetic sizes
  *   npm run bench -- --no-lighthouse     skip Lighthouse
@@ -34,7 +34,7 @@ import { serveSite } from './serve-site.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-const sizes = (option('sizes') ?? '100,1000').split(',').filter(Boolean).map(Number);
+const sizes = (option('sizes') ?? '100,500,1000').split(',').filter(Boolean).map(Number);
 const runs = Math.max(1, Number(option('runs') ?? 3));
 const withLighthouse = !args.includes('--no-lighthouse');
 
@@ -95,6 +95,20 @@ async function readerCost(dir: string, label: string): Promise<Readers> {
   }
 }
 
+/** The home page's height at 1,280 px wide, in Chromium. */
+async function homeHeight(dir: string): Promise<number> {
+  const server = await serveSite({ root: dir, port: 0 });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { waitUntil: 'networkidle' });
+    return await page.evaluate(() => document.documentElement.scrollHeight);
+  } finally {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+  }
+}
+
 /** Which generated documents have no page in the build. */
 async function missingPages(dir: string, slugs: readonly string[]) {
   const missing: string[] = [];
@@ -133,7 +147,7 @@ try {
     const corpus = await writeSyntheticContent(content, size);
     const built = await coldBuilds(size ? `+${size} documents` : 'synthetic base', content, `synthetic-${size}`, corpus.today);
     const missing = await missingPages(built.dir, corpus.slugs);
-    growth.push({ size, documents: (await listPages(built.dir)).filter((page) => page.kind === 'document').length, costs: built.costs, missing });
+    growth.push({ size, documents: (await listPages(built.dir)).filter((page) => page.kind === 'document').length, costs: built.costs, missing, homeHeight: await homeHeight(built.dir) });
     if (size > 0 && size === Math.max(...sizes)) largest = await readerCost(built.dir, `+${size} documents`);
     await rm(join(work, `synthetic-${size}`), { recursive: true, force: true });
     await rm(content, { recursive: true, force: true });

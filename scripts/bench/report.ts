@@ -14,7 +14,7 @@ export interface Measured {
   corpus: string;
   real: { documents: number; costs: BuildCost[] };
   rebuilds: BuildCost[];
-  growth: { size: number; documents: number; costs: BuildCost[]; missing: string[] }[];
+  growth: { size: number; documents: number; costs: BuildCost[]; missing: string[]; homeHeight?: number }[];
   readers: Readers[];
 }
 
@@ -44,6 +44,12 @@ export const TARGETS = {
   firstRenderBytes: 14 * 1024,
   /** The story reads as a story: charts show their drawing and link to their data tables, so the page stays short. */
   homeHeightPx: 9000,
+  /**
+   * The story does not lengthen as documents are added: its height at the
+   * largest synthetic size against the smallest (the same years and
+   * frameworks, ten times the documents).
+   */
+  homeHeightGrowth: 0.05,
   lighthouse: 100,
   totalBlockingMs: 50,
   feedItems: 50,
@@ -90,6 +96,18 @@ export function judgeTargets(measured: Measured): TargetResult[] {
     const drift = last.seconds / first.seconds - 1;
     timing(Math.abs(drift) <= TARGETS.perDocumentDrift, `CPU per added document flat (±${TARGETS.perDocumentDrift * 100}%) from +${first.size} to +${last.size}`, `${(first.seconds * 1000).toFixed(0)} → ${(last.seconds * 1000).toFixed(0)} ms (${drift >= 0 ? '+' : ''}${(drift * 100).toFixed(0)}%)`);
   }
+  const steps = marginalCpuPerDocument(measured).filter((step) => step.from > 0);
+  if (steps.length >= 2) {
+    const [first, last] = [steps[0]!, steps.at(-1)!];
+    const drift = last.seconds / first.seconds - 1;
+    timing(Math.abs(drift) <= TARGETS.perDocumentDrift, `CPU of each further document flat (±${TARGETS.perDocumentDrift * 100}%) from +${first.from}→+${first.to} to +${last.from}→+${last.to}`, `${(first.seconds * 1000).toFixed(1)} → ${(last.seconds * 1000).toFixed(1)} ms (${drift >= 0 ? '+' : ''}${(drift * 100).toFixed(0)}%)`);
+  }
+  const heights = measured.growth.filter((step) => step.size > 0 && step.homeHeight !== undefined);
+  if (heights.length >= 2) {
+    const [first, last] = [heights[0]!, heights.at(-1)!];
+    const growth = last.homeHeight! / first.homeHeight! - 1;
+    check(growth <= TARGETS.homeHeightGrowth, `the story does not lengthen with documents: home at +${last.size} within ${TARGETS.homeHeightGrowth * 100}% of +${first.size} (1280 px wide)`, `${first.homeHeight!.toLocaleString('en-GB')} → ${last.homeHeight!.toLocaleString('en-GB')} px (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%)`);
+  }
   for (const { size, missing } of measured.growth.filter((step) => step.size > 0)) check(missing.length === 0, `every generated document of +${size} got its page`, missing.length ? `${missing.length} missing, e.g. ${missing.slice(0, 3).join(', ')}` : 'all present');
 
   for (const readers of measured.readers) {
@@ -98,7 +116,8 @@ export function judgeTargets(measured: Measured): TargetResult[] {
       check(home.total.gzip <= TARGETS.homeTransferredBytes, `${readers.label}: home ≤ ${kb(TARGETS.homeTransferredBytes)} KB transferred (gzip)`, `${kb(home.total.gzip)} KB`);
       check(home.firstRenderGzip <= TARGETS.firstRenderBytes, `${readers.label}: home HTML + render-blocking CSS ≤ ${kb(TARGETS.firstRenderBytes)} KB (gzip)`, `${kb(home.firstRenderGzip)} KB`);
       check(home.worksWithoutJavaScript, `${readers.label}: home says the same without JavaScript`, home.worksWithoutJavaScript ? 'yes' : 'its <main> differs');
-      check(home.heightAt1280 <= TARGETS.homeHeightPx, `${readers.label}: home ≤ ${TARGETS.homeHeightPx.toLocaleString('en-GB')} px tall at 1280 px wide`, `${home.heightAt1280.toLocaleString('en-GB')} px`);
+      // The real record's story; a synthetic one spans more years and frameworks (its bound is judged against documents above).
+      if (readers.label === 'real content') check(home.heightAt1280 <= TARGETS.homeHeightPx, `${readers.label}: home ≤ ${TARGETS.homeHeightPx.toLocaleString('en-GB')} px tall at 1280 px wide`, `${home.heightAt1280.toLocaleString('en-GB')} px`);
     }
     for (const kind of readers.missing) check(false, `${readers.label}: a ${kind} page to measure`, 'none in the build');
     for (const { kind, path, scores, problem } of readers.lighthouse) {
@@ -122,6 +141,19 @@ const table = (rows: string[][]) => {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
 };
+/**
+ * CPU seconds of each further document: between consecutive sizes, median
+ * against median. The first documents cost more than later ones (each chart
+ * grows until it reaches its size bound), so this shows whether the cost
+ * of a document stays flat once past that.
+ */
+export function marginalCpuPerDocument(measured: Pick<Measured, 'growth'>) {
+  const steps = [...measured.growth].sort((a, b) => a.size - b.size);
+  return steps.slice(1).map((step, index) => {
+    const before = steps[index]!;
+    return { from: before.size, to: step.size, seconds: (cpu(step.costs).median - cpu(before.costs).median) / (step.documents - before.documents) };
+  });
+}
 
 export function formatReport(measured: Measured, results: TargetResult[]): string {
   const { machine } = measured;
@@ -147,6 +179,8 @@ export function formatReport(measured: Measured, results: TargetResult[]): strin
     `  peer: ${measured.peer.name}, ${measured.peer.cpuSeconds} s CPU (${measured.peer.how})`,
     `  synthetic corpus: ${measured.corpus}`,
     ...perDocument.map(({ size, seconds }) => `  +${size}: ${(seconds * 1000).toFixed(0)} ms CPU per added document`),
+    ...marginalCpuPerDocument(measured).map(({ from, to, seconds }) => `  +${from} → +${to}: ${(seconds * 1000).toFixed(1)} ms CPU for each further document`),
+    ...measured.growth.filter((step) => step.homeHeight !== undefined).map((step) => `  ${step.size ? `+${step.size}` : 'base'}: home ${step.homeHeight!.toLocaleString('en-GB')} px tall at 1280 px`),
     ...measured.rebuilds.map((cost, index) => `  rebuild ${index + 1}: ${cost.imageCache}`),
     '',
   ];
