@@ -48,7 +48,7 @@ await mkdir(resolve(root, '.build'), { recursive: true });
 const work = await mkdtemp(join(resolve(root, '.build'), 'bench-'));
 
 /** A build's directories: an empty set for a cold build, the same set again for a rebuild. */
-const buildDirs = (name: string) => ({ outDir: join(work, name, 'dist'), imageCache: join(work, name, 'images'), compileCache: join(work, name, 'node-compile') });
+const buildDirs = (name: string) => ({ outDir: join(work, name, 'dist'), imageCache: join(work, name, 'images')});
 
 async function coldBuilds(label: string, content: string, name: string, today?: string) {
   const costs: BuildCost[] = [];

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { useCompileCache } from './compile-cache.ts';
+import { deriveData } from './derive-data.ts';
+import { finishSite } from './finish-site.ts';
 
 /** Thrown when SIGINT or SIGTERM stops a build: nothing was published. */
 export class BuildInterrupted extends Error {
@@ -30,9 +31,6 @@ export async function buildSite({
   const staging = join(dirname(outDir), `.build-${process.pid}`);
   const interruption = watchForInterruption(staging);
   try {
-    const compileCache = useCompileCache(root);
-    // Imported only now, so that the compile cache serves them too.
-    const [{ deriveData }, { finishSite }] = await Promise.all([import('./derive-data.ts'), import('./finish-site.ts')]);
     await deriveData({ contentDir, outFile: siteDataFile });
     interruption.check();
     await recoverFromKilledBuilds(outDir);
@@ -46,7 +44,6 @@ export async function buildSite({
         CONTENT_DIR: contentDir,
         SITE_DATA_FILE: siteDataFile,
         ASTRO_OUT_DIR: staging,
-        NODE_COMPILE_CACHE: compileCache,
         ...(cacheDir ? { ASTRO_CACHE_DIR: cacheDir } : {}),
       }, interruption.signal);
       interruption.check();

@@ -24,8 +24,6 @@ export interface BuildPaths {
   outDir: string;
   /** The image cache (src/publish/image-cache.ts) to use: an empty one for a cold build. */
   imageCache: string;
-  /** Node's compile cache (scripts/compile-cache.ts) to use: an empty one for a cold build, as on a fresh clone. */
-  compileCache?: string;
   /** "Today" for the future-date check (the stress record's documents run to 2030). */
   today?: string;
 }
@@ -64,7 +62,6 @@ export function measuredBuild(root: string, paths: BuildPaths): Promise<BuildCos
     SITE_OUT_DIR: paths.outDir,
     SITE_DATA_FILE: join(resolve(paths.outDir, '..'), 'site-data.json'),
     IMAGE_CACHE_DIR: paths.imageCache,
-    ...(paths.compileCache ? { COMPILE_CACHE_DIR: paths.compileCache } : {}),
     ...(paths.today ? { CONTENT_TODAY: paths.today } : {}),
   };
   const loadBefore = loadavg()[0]!;
