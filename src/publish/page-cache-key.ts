@@ -11,10 +11,11 @@ import type { SiteData } from '../derive/derive-site-data.ts';
  * so these keys stand for it. They err on the side of rendering: a key holds
  * all the data a page could read, leaving out only prose that kind of page
  * never shows — document bodies everywhere but on the document's own page,
- * and summaries too on a chart's pages. A page that started to show such
- * prose would be caught by tests/build/incremental-build.test.ts, which
- * rebuilds after editing every summary and body and compares the site with
- * a build from scratch.
+ * and summaries too on a chart's pages and on a document's page (but its
+ * own). A page that started to show such prose would be caught by
+ * tests/build/incremental-build.test.ts, which rebuilds after rewording one
+ * document and after rewording all, and compares the site with a build from
+ * scratch each time.
  */
 
 /** The key of a page that may show any data but document bodies; `own` adds what else it shows (its document's body). */
@@ -22,9 +23,13 @@ export function pageCacheKey(data: SiteData, ...own: string[]): string {
   return digest([fingerprint(data, 'data'), ...own]);
 }
 
-/** The key of a chart's page, embed or download: any data but the documents' prose; `more` adds what else it depends on (the PNG's fonts). */
-export function chartCacheKey(data: SiteData, chart: string, ...more: string[]): string {
-  return digest([fingerprint(data, 'facts'), chart, ...more]);
+/**
+ * The key of a page that shows no document's prose but what `own` names: a
+ * chart's page, embed or download (its id; the PNG's fonts too), a
+ * document's page (its own summary and body).
+ */
+export function factsCacheKey(data: SiteData, ...own: string[]): string {
+  return digest([fingerprint(data, 'facts'), ...own]);
 }
 
 type Projection = 'data' | 'facts';

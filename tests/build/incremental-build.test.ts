@@ -77,10 +77,10 @@ async function differences(a: string, b: string): Promise<string[]> {
   return paths.filter((path) => !left.get(path)?.equals(right.get(path) ?? Buffer.alloc(0)) || !right.has(path));
 }
 
-/** Rewords every document's summary and body: prose that only some pages show. */
-async function rewordProse() {
+/** Rewords the summary and body of every document, or of the one named: prose that only some pages show. */
+async function rewordProse(only?: string) {
   const dir = join(content(), 'documents');
-  for (const name of (await readdir(dir)).filter((file) => file.endsWith('.md'))) {
+  for (const name of (await readdir(dir)).filter((file) => file.endsWith('.md') && (!only || file === `${only}.md`))) {
     const text = await readFile(join(dir, name), 'utf8');
     const fence = FRONTMATTER.exec(text)!;
     const frontmatter = parseDocument(fence[1]!);
@@ -114,6 +114,20 @@ describe('an incremental rebuild publishes what a build from scratch would', () 
     // Every page of a route with parameters has a key, so only the others are rendered again.
     expect(rebuild.rendered).toBeLessThanOrEqual(await unkeyedRoutes());
     expect(rebuild.reused).toBeGreaterThan(40);
+  }, 300_000);
+
+  test('after one document is reworded, one that others report on, reusing the other documents’ pages', async () => {
+    const { data } = checkSite(await readContent(content()), { today: RECORD_TODAY });
+    if (!data) throw new Error('the fixture record does not validate');
+    // Its summary is its event's summary, which other pages may show beside their own.
+    const reported = data.documents.find((doc) => data.documents.some((other) => other !== doc && other.mentions.some((mention) => mention.event === doc.event.id)));
+    if (!reported) throw new Error('the fixture record has no document whose event another reports');
+    await rewordProse(reported.slug);
+    const { rebuild, differ } = await rebuildAndCompare('scratch-one-reworded');
+    expect(differ).toEqual([]);
+    const other = data.documents.find((doc) => doc !== reported)!;
+    expect(rebuild.log).toMatch(new RegExp(`documents/${other.slug}/index\\.html.*\\((cached|restored)\\)`));
+    expect(rebuild.log).not.toMatch(new RegExp(`documents/${reported.slug}/index\\.html.*\\((cached|restored)\\)`));
   }, 300_000);
 
   test('after every summary and body is reworded, reusing the charts’ pages and files', async () => {

@@ -5,14 +5,14 @@ import { chartPageContext } from '../../publish/chart-page-context.ts';
 import { embedCode } from '../../publish/embed-code.ts';
 import { TYPICAL_WIDTH } from '../../publish/embed-height.ts';
 import { SITE_NAME } from '../../lib/labels.ts';
-import { chartCacheKey } from '../../publish/page-cache-key.ts';
+import { factsCacheKey } from '../../publish/page-cache-key.ts';
 import { siteData } from '../../derive/site-data.ts';
 
 // /oembed/<id>.json: a static oEmbed response of type "rich" for each chart,
 // found through the <link rel="alternate" type="application/json+oembed">
 // on the chart's page.
 // @see https://oembed.com/#section2.3
-export const getStaticPaths = (() => CHART_IDS.map((chart) => ({ params: { chart }, cacheKey: chartCacheKey(siteData, chart) }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => CHART_IDS.map((chart) => ({ params: { chart }, cacheKey: factsCacheKey(siteData, chart) }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const id = params.chart as ChartId;
