@@ -69,12 +69,17 @@ function gatheredMark(cell: string, members: readonly CaseloadMark[]): CaseloadM
   const year = sorted[0].date.slice(0, 4);
   const documents = new Set(sorted.map((mark) => mark.document)).size;
   const { type } = sorted[0];
+  const statistics = new Set(sorted.map((mark) => mark.statistic));
+  const [statistic] = statistics.size === 1 ? [...statistics] : [undefined];
+  // Only means are called averages: a group holding medians says so.
+  const noun = type === 'average' && statistic !== 'mean' ? (statistic === 'median' ? 'medians' : 'means or medians') : type === 'range' && statistic === 'mean' ? 'ranges of averages' : NOUNS[type];
   return {
     id: cell,
     key: 0,
     type,
     ...(type === 'range' ? { low, high } : { value: levels[Math.floor((levels.length - 1) / 2)], low, high }),
-    words: `${sorted.length} ${NOUNS[type]}, ${low === high ? `all ${low}` : `${low} to ${high}`}`,
+    ...(statistic ? { statistic } : {}),
+    words: `${sorted.length} ${noun}, ${low === high ? `all ${low}` : `${low} to ${high}`}`,
     date: quarter ? `${year}-${String(Number(quarter[1]) * 3 - 1).padStart(2, '0')}` : year,
     precision: quarter ? 'month' : 'year',
     when: quarter ? `${QUARTER_MONTHS[Number(quarter[1]) - 1]} ${year}` : year,
