@@ -26,8 +26,8 @@ const GRAINS: readonly { period: 'quarter' | 'year'; cases: number }[] = [
 const NOUNS: Record<MarkType, string> = {
   average: 'averages',
   extreme: 'highest or lowest figures',
-  'lower-bound': '“over” figures',
-  'upper-bound': '“under” figures',
+  'lower-bound': 'lower bounds (over)',
+  'upper-bound': 'upper bounds (under)',
   limit: 'limits',
   unstated: 'figures of unstated kind',
   range: 'ranges',
