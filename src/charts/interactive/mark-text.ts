@@ -83,11 +83,13 @@ export function markText(numbers: readonly number[], rows: readonly MarkRow[]): 
   const sources = [...new Set(found.map(({ row }) => row.source))];
   if (found.length <= LISTED) return { value: first.row.value, when: first.row.when, label: first.row.label, qualifiers: qualifiers.join('; '), source: sources.join('; '), row: first.number, page: first.row.page };
   // A mark standing for many rows (the same kind of figure, near the same value and date): its first few, and a count.
-  const last = found.at(-1)!;
   const labels = [...new Set(found.map(({ row }) => row.label))];
+  const values = [...new Set(found.map(({ row }) => row.value))];
+  // One figure or event quoted by many documents keeps its own period; a gathering of many lists theirs.
+  const whens = labels.length === 1 && values.length === 1 ? [first.row.when] : [...new Set(found.map(({ row }) => row.when))];
   return {
-    value: listed([...new Set(found.map(({ row }) => row.value))], `${found.length} in all`),
-    when: first.row.when === last.row.when ? first.row.when : `${first.row.when} to ${last.row.when}`,
+    value: listed(values, `${found.length} in all`),
+    when: listed(whens, `${whens.length} dates`),
     label: listed(labels, `${labels.length} kinds`),
     qualifiers: qualifiers.join('; '),
     source: listed(sources, `${sources.length} documents`),
