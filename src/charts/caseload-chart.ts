@@ -2,6 +2,7 @@ import type { SiteData } from '../derive/derive-site-data.ts';
 import { formatFigureValue } from '../lib/format-figure.ts';
 import type { FigureRow, Statistic } from '../schema/index.ts';
 import { documentsCited, fitAlt, listInWords, plural, yearsInWords, type ChartDataRow } from './chart-spec.ts';
+import { gatherMarks, MARKS_DRAWN, statementYears } from './caseload-groups.ts';
 import { renderCaseloadSvg } from './caseload-panels.ts';
 import { chartDocument, sourceLabel } from './source-label.ts';
 import type { CaseloadSeries, MarkType, CaseloadMark, CaseloadStatement, CaseloadChartSpec } from './caseload-types.ts';
@@ -88,7 +89,7 @@ export function shapeCaseloadChart(data: SiteData): CaseloadChartSpec {
     points: perFte.filter((figure) => figure.place === place).map((figure) => ({ id: figure.id, year: Number(figure.date.slice(0, 4)), date: figure.date, value: figure.value!, document: figure.document })),
   }));
   const onScale = (figure: FigureRow) => (figure.valueKind === 'number' || figure.valueKind === 'derived' || figure.valueKind === 'range') && (figure.statistic === undefined || LEVELS.has(figure.statistic));
-  const marks: CaseloadMark[] = reported.filter(onScale).map((figure, index) => ({
+  const each: CaseloadMark[] = reported.filter(onScale).map((figure, index) => ({
     id: figure.id,
     key: index + 1,
     type: figure.valueKind === 'range' ? 'range' : figure.statistic ? MARK_TYPE[figure.statistic]! : 'unstated',
@@ -105,12 +106,19 @@ export function shapeCaseloadChart(data: SiteData): CaseloadChartSpec {
   const statements: CaseloadStatement[] = reported
     .filter((figure) => !onScale(figure))
     .map((figure) => ({ id: figure.id, text: figure.text ?? formatFigureValue(figure), date: figure.date, precision: figure.precision, when: figure.period, document: figure.document }));
+  // What is drawn: each mark alone, or past MARKS_DRAWN gathered by kind and spot; the words (title, alt) count every figure.
+  const drawn = gatherMarks(each);
+  const byYear = statementYears(statements);
+  const markOf = new Map<string, { id: string; key?: number }>([
+    ...drawn.flatMap((mark) => (mark.members ?? [mark.id]).map((id) => [id, { id: mark.id, key: mark.key }] as const)),
+    ...(byYear ?? []).flatMap((year) => year.members.map((id) => [id, { id: year.id }] as const)),
+  ]);
+  const marks = each;
 
   const dates = [...reported, ...perFte].map((figure) => figure.date).sort();
   const years: [number, number] = dates.length ? [Number(dates[0].slice(0, 4)), Number(dates.at(-1)!.slice(0, 4))] : [2009, 2010];
   const highest = Math.max(0, ...marks.map((mark) => mark.high ?? mark.value ?? 0), ...perFte.map((figure) => figure.value!));
-  const keyOf = new Map(marks.map((mark) => [mark.id, mark.key]));
-  const rows = [...perFte, ...reported].map((figure) => figureRow(figure, keyOf.get(figure.id)));
+  const rows = [...perFte, ...reported].map((figure) => figureRow(figure, markOf.get(figure.id)));
   const home = series.find((line) => line.place === HOME);
   const national = series.find((line) => line.place === NATIONAL);
   const highYears = statements.filter((statement) => /\bhigh\b/i.test(statement.text)).map((statement) => statement.date.slice(0, 4));
@@ -133,7 +141,8 @@ export function shapeCaseloadChart(data: SiteData): CaseloadChartSpec {
             `The marks are what inspectors and the council reported, at their own dates and often about some workers only${describeTypes(levelTypes)}: only a mark labelled “on average” is an average, and none counts the same way as the lines, so they are not joined to them.`,
           ]
         : []),
-      ...(statements.length ? [`${plural(statements.length, 'statement')} with no caseload level (in words, or a count or change) ${statements.length === 1 ? 'is' : 'are'} marked in the band above the scale, not placed on it; the table quotes each.`] : []),
+      ...(statements.length ? [`${plural(statements.length, 'statement')} with no caseload level (in words, or a count or change) ${statements.length === 1 ? 'is' : 'are'} marked in the band above the scale${byYear ? ', a bar for each year as tall as its count' : ''}, not placed on it; the table quotes each.`] : []),
+      ...(drawn.length < marks.length ? [`With more than ${MARKS_DRAWN} reported numbers, those of one kind from the same quarter or year (and near the same level, where there is room) are drawn as one mark, at their median, with a whisker across their values; its label counts them, and the table lists each.`] : []),
       ...(marks.length ? ['A mark whose label does not fit carries a number instead: the key beneath the chart and the table give what it is.'] : []),
       ...(reviewingOfficers.length
         ? [`Independent reviewing officers’ caseloads (${listInWords([...new Set(reviewingOfficers.map((figure) => `${formatFigureValue(figure)} in ${figure.date.slice(0, 4)}`))].slice(0, 3))}) are not drawn: they count the children each reviewing officer oversees, a different job.`]
@@ -142,8 +151,9 @@ export function shapeCaseloadChart(data: SiteData): CaseloadChartSpec {
     sourceDocuments: documentsCited(rows, data.documents.map((doc) => doc.slug)),
     rows,
     series,
-    marks,
+    marks: drawn,
     statements,
+    ...(byYear ? { statementYears: byYear } : {}),
     years,
     yMax: Math.max(10, Math.ceil((highest * 1.12) / 10) * 10),
   };
@@ -196,7 +206,8 @@ function caseloadTitle(home: CaseloadSeries | undefined, national: CaseloadSerie
   return high ? `${high}; ${numbers}` : numbers.charAt(0).toUpperCase() + numbers.slice(1);
 }
 
-function figureRow(figure: FigureRow, key: number | undefined): ChartDataRow {
+function figureRow(figure: FigureRow, drawnBy: { id: string; key?: number } | undefined): ChartDataRow {
+  const key = drawnBy?.key;
   return {
     label: `${figure.place === HOME ? '' : `${figure.place}: `}${figure.label}${figure.population ? ` (${figure.population})` : ''}`,
     value: figure.metric === CASELOAD_METRICS.reported && (figure.valueKind === 'number' || figure.valueKind === 'range') ? markWords(figure) : formatFigureValue(figure),
@@ -214,7 +225,7 @@ function figureRow(figure: FigureRow, key: number | undefined): ChartDataRow {
     quote: figure.quote,
     ...(key !== undefined ? { key } : {}),
     ...(figure.note ? { note: figure.note } : {}),
-    mark: figure.id,
+    mark: drawnBy?.id ?? figure.id,
   };
 }
 

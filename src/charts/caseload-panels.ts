@@ -89,20 +89,36 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
 
   // Statements with no level: a band of markers above the scale, counted in words.
   if (spec.statements.length) {
-    const heading = wrapText(`Not on the scale: ${spec.statements.length} ${spec.statements.length === 1 ? 'statement' : 'statements'} in words, or counts and changes`, inner, size.small);
+    const tallest = spec.statementYears?.reduce((most, year) => (year.count > most.count ? year : most));
+    const heading = wrapText(`Not on the scale: ${spec.statements.length} ${spec.statements.length === 1 ? 'statement' : 'statements'} in words, or counts and changes${tallest ? `, a bar a year (the tallest, ${tallest.year}: ${tallest.count})` : ''}`, inner, size.small);
     marks.push(Plot.text(heading.map((text, index) => ({ text, y: y + lineHeight * (index + 0.5) })), { x: margin.left, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.muted, className: 'statements-heading' }));
     y += heading.length * lineHeight + 4;
-    const r = MARK.radius - 2;
-    const levelEnds: number[] = [];
-    const placed = spec.statements.map((statement) => {
-      const cx = x(midpoint(statement.date));
-      let level = levelEnds.findIndex((end) => cx - end >= 2 * r + 2);
-      if (level === -1) level = levelEnds.length < 2 ? levelEnds.length : levelEnds.indexOf(Math.min(...levelEnds));
-      levelEnds[level] = Math.max(levelEnds[level] ?? -Infinity, cx);
-      return { mark: statement.id, x: cx, y: y + r + 1 + level * (2 * r + 2) };
-    });
-    marks.push(Plot.dot(placed, { x: 'x', y: 'y', symbol: 'square', r, fill: COLOUR.background, stroke: COLOUR.muted, strokeWidth: MARK.thinStroke, title: 'mark', className: 'caseload-statement' }));
-    y += Math.max(1, levelEnds.length) * (2 * r + 2) + 10;
+    if (spec.statementYears && tallest) {
+      // Too many to draw one by one: a bar for each year, as tall as its count (the heading names the tallest).
+      const barHeight = 24;
+      const most = tallest.count;
+      const yearSpan = x(new Date(Date.UTC(2001, 0, 1))) - x(new Date(Date.UTC(2000, 0, 1)));
+      const barWidth = Math.max(3, Math.min(14, yearSpan - 3));
+      const bars = spec.statementYears.map((year) => {
+        const height = Math.max(2, (year.count / most) * barHeight);
+        const centre = x(new Date(Date.UTC(year.year, 6, 1)));
+        return { mark: year.id, x1: centre - barWidth / 2, x2: centre + barWidth / 2, y1: y + barHeight - height, y2: y + barHeight };
+      });
+      marks.push(Plot.rect(bars, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: COLOUR.muted, title: 'mark', className: 'caseload-statement caseload-statement--year' }));
+      y += barHeight + 10;
+    } else {
+      const r = MARK.radius - 2;
+      const levelEnds: number[] = [];
+      const placed = spec.statements.map((statement) => {
+        const cx = x(midpoint(statement.date));
+        let level = levelEnds.findIndex((end) => cx - end >= 2 * r + 2);
+        if (level === -1) level = levelEnds.length < 2 ? levelEnds.length : levelEnds.indexOf(Math.min(...levelEnds));
+        levelEnds[level] = Math.max(levelEnds[level] ?? -Infinity, cx);
+        return { mark: statement.id, x: cx, y: y + r + 1 + level * (2 * r + 2) };
+      });
+      marks.push(Plot.dot(placed, { x: 'x', y: 'y', symbol: 'square', r, fill: COLOUR.background, stroke: COLOUR.muted, strokeWidth: MARK.thinStroke, title: 'mark', className: 'caseload-statement' }));
+      y += Math.max(1, levelEnds.length) * (2 * r + 2) + 10;
+    }
   }
 
   // The scale.
@@ -133,13 +149,27 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
   });
 
   // The reported numbers, each by the kind of number it is.
-  const placedMarks = spec.marks.map((mark) => ({ mark, x: x(midpoint(mark.date)), y: yScale(mark.value ?? ((mark.low ?? 0) + (mark.high ?? 0)) / 2), y1: yScale(mark.low ?? mark.value ?? 0), y2: yScale(mark.high ?? mark.value ?? 0) }));
+  // Gathered marks of different kinds from one period sit side by side across it, not on one another.
+  const yearWidth = x(new Date(Date.UTC(2001, 0, 1))) - x(new Date(Date.UTC(2000, 0, 1)));
+  const kindsIn = new Map<string, string[]>();
+  for (const mark of spec.marks) if (mark.members) kindsIn.set(mark.date, [...new Set([...(kindsIn.get(mark.date) ?? []), mark.type])]);
+  const dodge = (mark: CaseloadMark) => {
+    const kinds = kindsIn.get(mark.date);
+    if (!mark.members || !kinds) return 0;
+    const step = Math.min(12, ((mark.precision === 'year' ? yearWidth : yearWidth / 4) - 4) / kinds.length);
+    return (kinds.indexOf(mark.type) - (kinds.length - 1) / 2) * step;
+  };
+  const placedMarks = spec.marks.map((mark) => ({ mark, x: x(midpoint(mark.date)) + dodge(mark), y: yScale(mark.value ?? ((mark.low ?? 0) + (mark.high ?? 0)) / 2), y1: yScale(mark.low ?? mark.value ?? 0), y2: yScale(mark.high ?? mark.value ?? 0) }));
+  // A gathered mark's whisker spans the values it stands for (a range's own bar already does).
+  const whiskers = placedMarks.filter(({ mark }) => mark.members && mark.type !== 'range' && mark.low !== mark.high).map(({ x: mx, y1, y2 }) => ({ x: mx, y1, y2 }));
+  marks.push(Plot.ruleX(whiskers, { x: 'x', y1: 'y1', y2: 'y2', stroke: COLOUR.muted, strokeWidth: 1.5, className: 'caseload-mark-whisker' }));
   for (const { mark, x: mx, y1, y2 } of placedMarks) marks.push(...markGlyph(mark.type, mx, yScale(mark.value ?? mark.low ?? 0), y1, y2, 'caseload-mark', 16, mark.id));
 
   // Labels: the series' first and latest values, then every mark's words, placed where they fit; else a numbered badge.
   const obstacles: Box[] = [
     ...seriesPoints.flat().map((point) => markBox(point.x, point.y, 4)),
     ...placedMarks.map(({ mark, x: mx, y1, y2 }) => glyphBox(mark.type, mx, yScale(mark.value ?? mark.low ?? 0), y1, y2)),
+    ...whiskers.map((whisker) => ({ x: whisker.x - 2, y: Math.min(whisker.y1, whisker.y2), width: 4, height: Math.abs(whisker.y1 - whisker.y2) })),
   ];
   type Datum = { kind: 'series'; colour: string } | { kind: 'mark'; mark: CaseloadMark };
   const maxLabel = layout === 'narrow' ? 130 : 190;
@@ -198,7 +228,6 @@ export function renderCaseloadSvg(spec: CaseloadChartSpec, width: number): strin
 
   // The time axis.
   const years = Array.from({ length: spec.years[1] - spec.years[0] + 1 }, (_, index) => spec.years[0] + index);
-  const yearWidth = x(new Date(Date.UTC(2001, 0, 1))) - x(new Date(Date.UTC(2000, 0, 1)));
   const every = Math.max(1, Math.ceil((estimateTextWidth('2000', size.small) + 6) / yearWidth));
   marks.push(
     Plot.ruleX(yearLines, { x: (value: number) => value, y1: plotBottom, y2: plotBottom + 5, stroke: COLOUR.muted, className: 'time-tick' }),

@@ -31,8 +31,14 @@ export interface CaseloadMark {
   precision: DatePrecision;
   when: string;
   document: string;
-  /** The document, named briefly. */
+  /** The document, named briefly ("12 documents" for a gathered mark). */
   source: string;
+  /**
+   * A mark standing for several reported figures of its kind near the same
+   * spot (caseload-groups.ts): their ids. Its value is their median, `low`
+   * and `high` the span of their values, drawn as a whisker.
+   */
+  members?: string[];
 }
 
 /** What documents say about caseloads with no level to place on the scale: words, or a count or change. */
@@ -45,10 +51,21 @@ export interface CaseloadStatement {
   document: string;
 }
 
+/** A year's statements off the scale, drawn as one bar when there are too many to draw one by one. */
+export interface CaseloadStatementYear {
+  /** The mark id its rows share. */
+  id: string;
+  year: number;
+  count: number;
+  members: string[];
+}
+
 export interface CaseloadChartSpec extends ChartSpecBase {
   series: CaseloadSeries[];
   marks: CaseloadMark[];
   statements: CaseloadStatement[];
+  /** The statements as a bar a year, once there are more than STATEMENTS_DRAWN. */
+  statementYears?: CaseloadStatementYear[];
   years: [number, number];
   /** Top of the numeric axis. */
   yMax: number;

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import type { ChartDataRow } from './chart-spec.ts';
-import { markText, rowNumbers, type MarkRow, type MarkRows } from './interactive/mark-text.ts';
+import { GROUP_AFTER, markRowList, markText, type MarkRow, type MarkRows } from './interactive/mark-text.ts';
 
 /**
  * What a data mark carries, so that the site's small script
@@ -9,6 +9,11 @@ import { markText, rowNumbers, type MarkRow, type MarkRows } from './interactive
  * Chart modules name the rows a mark draws with Plot's `title` channel (the
  * ids in the rows' `mark` field, space-separated); chartSvg() turns each
  * such `<title>` into `data-rows`, the rows' numbers in the chart's table.
+ * A mark standing for many rows (more than GROUP_AFTER, which share its one
+ * mark id: a chart's aggregate, as the caseload chart's "14 averages in
+ * 2019") names them by that id instead (`data-group`, `data-rows` its first
+ * row), and the marks file lists them once: so a drawing's size follows
+ * its marks, not the rows behind them.
  * The rows' words are not repeated in each of the six drawings a chart page
  * holds: they are one file per chart (markRowsFile, `/charts/<id>/marks.json`),
  * fetched when a reader first reaches for the chart. A standalone SVG file
@@ -58,7 +63,31 @@ export function markRow(row: ChartDataRow, page: string): MarkRow {
  * with the page of the chart's table that holds it (`pageOf(index)`, 0-based).
  */
 export function markRowsFile(rows: readonly ChartDataRow[], pageOf: (index: number) => string): MarkRows {
-  return { rows: rows.map((row, index) => markRow(row, pageOf(index))) };
+  const groups = markGroups(rows);
+  return { rows: rows.map((row, index) => markRow(row, pageOf(index))), ...(Object.keys(groups).length ? { groups } : {}) };
+}
+
+/** What a drawing's mark says of its rows: their numbers, or its first and the group the marks file lists. */
+export interface MarkRowReference {
+  'data-rows': string;
+  'data-group'?: string;
+}
+
+/**
+ * How a drawing's mark names the rows of these mark ids: every number, or
+ * for one id shared by more than GROUP_AFTER rows, the first and the group.
+ * @example markRowReference('caseload-words-2019', rowsByMark(rows)) // { 'data-rows': '212', 'data-group': 'caseload-words-2019' }
+ */
+export function markRowReference(ids: string, rows: RowsByMark): MarkRowReference {
+  const numbers = markRowNumbers(ids, rows);
+  const id = ids.trim();
+  if (/\s/.test(id) || (rows.get(id)?.length ?? 0) <= GROUP_AFTER) return { 'data-rows': numbers };
+  return { 'data-rows': numbers.split(' ')[0], 'data-group': id };
+}
+
+/** The groups the marks file lists: each mark id shared by more than GROUP_AFTER rows, with their numbers. */
+export function markGroups(rows: readonly ChartDataRow[]): Record<string, number[]> {
+  return Object.fromEntries([...rowsByMark(rows)].filter(([, found]) => found.length > GROUP_AFTER).map(([id, found]) => [id, found.map(({ number }) => number)]));
 }
 
 /**
@@ -74,7 +103,7 @@ export function markAttributes(ids: string, rows: RowsByMark): MarkAttributes {
 }
 
 function attributesOf(numbers: string, rowOf: (number: number) => MarkRow | undefined): MarkAttributes {
-  const list = rowNumbers(numbers);
+  const list = markRowList({ rows: numbers });
   const rows: MarkRow[] = [];
   for (const number of list) rows[number - 1] = rowOf(number)!;
   const text = markText(list, rows);
@@ -89,7 +118,7 @@ function attributesOf(numbers: string, rowOf: (number: number) => MarkRow | unde
 }
 
 /** The attributes markAttributes() sets, all of them. */
-const MARK_ATTRIBUTES = ['data-rows', 'data-label', 'data-value', 'data-when', 'data-source', 'data-qualifiers'] as const;
+const MARK_ATTRIBUTES = ['data-rows', 'data-group', 'data-label', 'data-value', 'data-when', 'data-source', 'data-qualifiers'] as const;
 
 /**
  * A drawing whose marks carry their rows' words, for a file read with no
@@ -99,8 +128,11 @@ const MARK_ATTRIBUTES = ['data-rows', 'data-label', 'data-value', 'data-when', '
 export function withMarkData(svg: string, rows: readonly ChartDataRow[]): string {
   const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
   const root = document.querySelector('svg')!;
+  const groups = markGroups(rows);
   for (const mark of root.querySelectorAll('[data-rows]')) {
-    const attributes = attributesOf(mark.getAttribute('data-rows')!, (number) => (rows[number - 1] ? markRow(rows[number - 1], '') : undefined));
+    // A file read alone has no marks file beside it: a group's mark lists all its rows itself.
+    const numbers = markRowList({ rows: mark.getAttribute('data-rows')!, group: mark.getAttribute('data-group') ?? undefined }, { groups }).join(' ');
+    const attributes = attributesOf(numbers, (number) => (rows[number - 1] ? markRow(rows[number - 1], '') : undefined));
     for (const [name, value] of Object.entries(attributes)) mark.setAttribute(name, xmlAttributeText(value));
   }
   return root.outerHTML;

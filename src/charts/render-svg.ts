@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { ChartDataRow, ChartSpecBase } from './chart-spec.ts';
-import { markRowNumbers, rowsByMark } from './mark-data.ts';
+import { markRowReference, rowsByMark } from './mark-data.ts';
 import { FONT_FAMILY, TEXT_SIZE, type ChartLayout } from './theme.ts';
 
 /**
@@ -116,7 +116,7 @@ export function chartSvg({ width, panels, title, description, className, fontSiz
   for (const element of root.querySelectorAll('*')) tidyElement(element);
   const byMark = rowsByMark(rows);
   for (const mark of root.querySelectorAll('g title')) {
-    mark.parentElement!.setAttribute('data-rows', markRowNumbers(mark.textContent ?? '', byMark));
+    for (const [name, value] of Object.entries(markRowReference(mark.textContent ?? '', byMark))) mark.parentElement!.setAttribute(name, value);
     mark.remove();
   }
   return root.outerHTML;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { ChartDataRow } from '../../src/charts/chart-spec.ts';
 import { SCREEN_DRAWINGS } from '../../src/charts/drawing-widths.ts';
-import { markAnnouncement, markText, rowAddress, rowNumbers, type MarkRow } from '../../src/charts/interactive/mark-text.ts';
-import { markAttributes, markRowsFile, rowsByMark, withMarkData, withoutMarkData } from '../../src/charts/mark-data.ts';
+import { GROUP_AFTER, markAnnouncement, markRowList, markText, rowAddress, rowNumbers, type MarkRow } from '../../src/charts/interactive/mark-text.ts';
+import { markAttributes, markRowReference, markRowsFile, rowsByMark, withMarkData, withoutMarkData } from '../../src/charts/mark-data.ts';
 import { allCharts } from '../../src/charts/registry.ts';
 import { parseSvg, recordSiteData, stressSiteData } from './support.ts';
 
@@ -52,6 +52,17 @@ describe('markText and markAnnouncement', () => {
     expect(text).toMatchObject({ value: '203 days', when: '2013/14', source: 'Ofsted inspection report, September 2014; Ofsted monitoring visit letter, June 2017', qualifiers: 'unvalidated' });
   });
 
+  test('a mark of many rows lists its first three values and sources and counts the rest; and its dates alike', () => {
+    const many = Array.from({ length: 6 }, (_, index): MarkRow => ({ ...gap, value: `${20 + index} cases`, when: `2019-0${index + 1}`, source: `Council report ${index + 1}` }));
+    expect(markText([1, 2, 3, 4, 5, 6], many)).toMatchObject({ value: '20 cases; 21 cases; 22 cases; and 3 more (6 in all)', when: '2019-01; 2019-02; 2019-03; and 3 more (6 dates)', label: gap.label, source: 'Council report 1; Council report 2; Council report 3; and 3 more (6 documents)', row: 1 });
+  });
+
+  test('a group’s rows come from the marks file; without it, the mark keeps its first row', () => {
+    expect(markRowList({ rows: '4', group: 'caseload-words-2019' }, { groups: { 'caseload-words-2019': [9, 4, 12] } })).toEqual([4, 9, 12]);
+    expect(markRowList({ rows: '4', group: 'caseload-words-2019' }, undefined)).toEqual([4]);
+    expect(markRowList({ rows: '4 3' })).toEqual([3, 4]);
+  });
+
   test('a row the file does not hold leaves the mark its number, with no words', () => {
     expect(markText([9], rows)).toMatchObject({ row: 9, value: '', source: '' });
   });
@@ -75,19 +86,37 @@ describe.for(Object.entries(records))('the marks on the %s record', ([record, da
     expect(svg.querySelectorAll('[data-value], [data-source], [data-label], [data-when], [data-qualifiers]')).toHaveLength(0);
     const file = markRowsFile(chart.rows, () => chart.path);
     const drawn = new Set<number>();
+    const twice: number[] = [];
     for (const mark of marks) {
-      const numbers = rowNumbers(mark.getAttribute('data-rows')!);
+      const group = mark.getAttribute('data-group') ?? undefined;
+      // A group's drawing names only its first row; the marks file lists them all, once per chart.
+      if (group) expect([mark.getAttribute('data-rows'), file.groups?.[group]?.length ?? 0]).toEqual([String(file.groups![group][0]), expect.toSatisfy((count: number) => count > GROUP_AFTER)]);
+      else expect(rowNumbers(mark.getAttribute('data-rows')!).length).toBeLessThanOrEqual(GROUP_AFTER);
+      const numbers = markRowList({ rows: mark.getAttribute('data-rows')!, group }, file);
       expect(numbers.length).toBeGreaterThan(0);
-      numbers.forEach((number) => drawn.add(number));
+      for (const number of numbers) (drawn.has(number) ? twice : []).push(number), drawn.add(number);
       const first = chart.rows[numbers[0] - 1];
       const text = markText(numbers, file.rows);
-      expect(text.value).toBe(first.value);
+      // A mark of many rows lists its first few values and counts the rest.
+      expect(text.value.startsWith(first.value)).toBe(true);
       expect(text.source).toContain(first.source);
     }
+    // The caseload chart draws every row once, however many: alone, or in a gathered mark or a year's bar.
+    if (chart.id === 'caseloads') expect({ twice, undrawn: chart.rows.flatMap((row, index) => (drawn.has(index + 1) ? [] : [row.mark])) }).toEqual({ twice: [], undrawn: [] });
     if (record !== 'stress') {
       const tableOnly = chart.rows.flatMap((row, index) => (drawn.has(index + 1) ? [] : [row.label]));
       expect(tableOnly.every((label) => chart.id === 'grades' && !label.startsWith('Overall effectiveness'))).toBe(true);
     }
+  });
+});
+
+describe('marks of many rows', () => {
+  const rows = Array.from({ length: GROUP_AFTER + 2 }, (_, index) => row({ mark: index < GROUP_AFTER + 1 ? 'caseload-words-2019' : 'alone', value: `${index}` }));
+  test('name their group and first row in a drawing, and the marks file lists the group once; a mark of few rows lists them', () => {
+    expect(markRowReference('caseload-words-2019', rowsByMark(rows))).toEqual({ 'data-rows': '1', 'data-group': 'caseload-words-2019' });
+    expect(markRowReference('alone', rowsByMark(rows))).toEqual({ 'data-rows': String(GROUP_AFTER + 2) });
+    expect(markRowsFile(rows, () => 'charts/caseloads/').groups).toEqual({ 'caseload-words-2019': Array.from({ length: GROUP_AFTER + 1 }, (_, index) => index + 1) });
+    expect(markRowsFile(rows.slice(-1), () => 'charts/caseloads/').groups).toBeUndefined();
   });
 });
 
@@ -102,6 +131,14 @@ describe('withMarkData', () => {
       const expected = markAttributes(ids, byMark);
       expect(Object.fromEntries(Object.keys(expected).map((name) => [name, mark.getAttribute(name)]))).toEqual(expected);
     }
+  });
+
+  test('a group’s mark in a file read alone lists every row of its group, there being no marks file beside it', () => {
+    const chart = allCharts(records.stress).find((candidate) => candidate.id === 'caseloads')!;
+    const groups = markRowsFile(chart.rows, () => chart.path).groups!;
+    const marks = [...parseSvg(withMarkData(chart.renderSvg(392), chart.rows)).querySelectorAll('[data-group]')];
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.getAttribute('data-rows')).toBe(groups[mark.getAttribute('data-group')!].join(' '));
   });
 });
 

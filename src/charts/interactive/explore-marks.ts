@@ -1,4 +1,4 @@
-import { markText, rowNumbers, type MarkRow, type MarkRows } from './mark-text.ts';
+import { markRowList, markText, rowNumbers, type MarkRows } from './mark-text.ts';
 import { markTooltip } from './mark-tooltip.ts';
 
 /**
@@ -51,7 +51,8 @@ function exploreChart(graphic: HTMLElement): void {
     current = index;
     const mark = list[index];
     mark.setAttribute('data-current', '');
-    const text = markText(rowNumbers(mark.dataset.rows), await rows());
+    const file = await rows();
+    const text = markText(markRowList(mark.dataset, file), file.rows);
     if (mark.hasAttribute('data-current')) tooltip.show(mark, text, index + 1, list.length, announce);
   };
   const hide = () => {
@@ -124,15 +125,14 @@ function exploreChart(graphic: HTMLElement): void {
  * A failed fetch leaves each mark its row number and link, and is tried
  * again on the next mark.
  */
-function markRowsOf(graphic: HTMLElement): () => Promise<readonly MarkRow[]> {
-  let loading: Promise<readonly MarkRow[]> | undefined;
+function markRowsOf(graphic: HTMLElement): () => Promise<MarkRows> {
+  let loading: Promise<MarkRows> | undefined;
   return () => {
     loading ??= fetch(graphic.dataset.marks!)
       .then((response) => (response.ok ? (response.json() as Promise<MarkRows>) : Promise.reject(new Error(String(response.status)))))
-      .then((file) => file.rows)
       .catch(() => {
         loading = undefined;
-        return [];
+        return { rows: [] };
       });
     return loading;
   };

@@ -18,10 +18,22 @@ export interface MarkRow {
   page: string;
 }
 
-/** The file a chart's explorable marks read: its rows in table order (row n is `rows[n - 1]`). */
+/**
+ * The file a chart's explorable marks read: its rows in table order (row n
+ * is `rows[n - 1]`), and the rows of each mark that stands for many
+ * (`data-group` in the drawing names it; see GROUP_AFTER), so that a mark
+ * drawing hundreds of rows costs the drawings a few bytes, not hundreds.
+ */
 export interface MarkRows {
   rows: MarkRow[];
+  groups?: Record<string, number[]>;
 }
+
+/** A mark naming more rows than this names them in the marks file (`data-group`), not in each drawing (`data-rows` holds its first row). */
+export const GROUP_AFTER = 8;
+
+/** A mark's words list this many rows' values and sources; the rest are counted ("and 24 more"). */
+const LISTED = 3;
 
 /** A mark's words, in the order a tooltip shows them. */
 export interface MarkText {
@@ -46,6 +58,17 @@ export function rowNumbers(dataRows: string | undefined): number[] {
 }
 
 /**
+ * The rows a mark draws, from its `data-rows` and `data-group`: a group's
+ * rows are in the marks file; without the file (or the group in it) the
+ * mark still has its first row.
+ * @example markRowList({ rows: '3', group: 'caseload-words-2014' }, { rows, groups: { 'caseload-words-2014': [3, 9, 12] } }) // [3, 9, 12]
+ */
+export function markRowList(mark: { rows?: string; group?: string }, file?: Pick<MarkRows, 'groups'>): number[] {
+  const grouped = mark.group === undefined ? undefined : file?.groups?.[mark.group];
+  return grouped?.length ? [...grouped].sort((a, b) => a - b) : rowNumbers(mark.rows);
+}
+
+/**
  * A mark's words from the rows it draws: the first row's label, value and
  * period, the qualifiers every row shares, and every source once.
  * Only what holds for every row: "reported by a later document" is not
@@ -57,15 +80,27 @@ export function markText(numbers: readonly number[], rows: readonly MarkRow[]): 
   if (!found.length) return { value: '', when: '', label: '', qualifiers: '', source: '', row: numbers[0] ?? 0, page: '' };
   const [first] = found;
   const qualifiers = first.row.qualifiers.filter((qualifier) => found.every(({ row }) => row.qualifiers.includes(qualifier)));
+  const sources = [...new Set(found.map(({ row }) => row.source))];
+  if (found.length <= LISTED) return { value: first.row.value, when: first.row.when, label: first.row.label, qualifiers: qualifiers.join('; '), source: sources.join('; '), row: first.number, page: first.row.page };
+  // A mark standing for many rows (the same kind of figure, near the same value and date): its first few, and a count.
+  const labels = [...new Set(found.map(({ row }) => row.label))];
+  const values = [...new Set(found.map(({ row }) => row.value))];
+  // One figure or event quoted by many documents keeps its own period; a gathering of many lists theirs.
+  const whens = labels.length === 1 && values.length === 1 ? [first.row.when] : [...new Set(found.map(({ row }) => row.when))];
   return {
-    value: first.row.value,
-    when: first.row.when,
-    label: first.row.label,
+    value: listed(values, `${found.length} in all`),
+    when: listed(whens, `${whens.length} dates`),
+    label: listed(labels, `${labels.length} kinds`),
     qualifiers: qualifiers.join('; '),
-    source: [...new Set(found.map(({ row }) => row.source))].join('; '),
+    source: listed(sources, `${sources.length} documents`),
     row: first.number,
     page: first.row.page,
   };
+}
+
+/** The first LISTED of `items`, then "and N more (total)" when there are more. @example listed(['a', 'b', 'c', 'd'], '4 in all') // 'a; b; c; and 1 more (4 in all)' */
+function listed(items: readonly string[], total: string): string {
+  return items.length <= LISTED ? items.join('; ') : `${items.slice(0, LISTED).join('; ')}; and ${items.length - LISTED} more (${total})`;
 }
 
 /**
