@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SiteData } from '../derive/derive-site-data.ts';
+import type { FlatTable } from './csv.ts';
 
 /** One dated change to the published data: a new source document or a correction. */
 export interface DataChange {
@@ -45,6 +46,22 @@ export function dataChangelog(data: Pick<SiteData, 'documents'>): DataChange[] {
     })),
   ]);
   return changes.sort((a, b) => b.date.localeCompare(a.date) || a.kind.localeCompare(b.kind) || a.document.localeCompare(b.document));
+}
+
+/** The whole changelog as a table, for /data/changelog.csv (the data page lists the latest changes). */
+export function changelogTable(data: Pick<SiteData, 'documents'>, siteUrl: string): FlatTable {
+  const titles = new Map(data.documents.map((doc) => [doc.slug, doc.title]));
+  return {
+    columns: ['date', 'kind', 'document', 'document_title', 'document_url', 'text'],
+    rows: dataChangelog(data).map((change) => ({
+      date: change.date,
+      kind: change.kind,
+      document: change.document,
+      document_title: titles.get(change.document),
+      document_url: new URL(`documents/${change.document}/`, siteUrl).href,
+      text: change.text,
+    })),
+  };
 }
 
 /** The part of the derived data a reader can download, in a stable order for hashing. */

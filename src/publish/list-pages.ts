@@ -16,6 +16,10 @@ export const FEED_ITEMS = 50;
 export const DOCUMENTS_PER_PAGE = 50;
 /** Events on the timeline page, and on each year's page. */
 export const EVENTS_PER_PAGE = 60;
+/** Changes listed on the data page; the changelog file holds them all. */
+export const CHANGELOG_ITEMS = 50;
+/** Source documents the About page lists one by one; past this it counts them by publisher. */
+export const SOURCES_LISTED = 50;
 
 /** One page of a list split by year. */
 export interface YearPage<T> {
@@ -174,4 +178,11 @@ export function storyNotes(notes: readonly string[], budget = STORY_NOTE_CHARACT
   let used = 0;
   const fitting = notes.findIndex((note, index) => (used += note.length) > budget && index > 0);
   return fitting < 0 ? { shown: [...notes], folded: [] } : { shown: notes.slice(0, fitting), folded: notes.slice(fitting) };
+}
+
+/** The publishers of the documents, each with how many we hold, most first (then by name). */
+export function publisherCounts(documents: readonly DocumentRecord[]): { publisher: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const doc of documents) counts.set(doc.publisher, (counts.get(doc.publisher) ?? 0) + 1);
+  return [...counts].map(([publisher, count]) => ({ publisher, count })).sort((a, b) => b.count - a.count || a.publisher.localeCompare(b.publisher));
 }

@@ -8,7 +8,9 @@ import { CHART_IDS } from '../../src/charts/registry.ts';
 import { MAX_PNG_HEIGHT, MAX_PNG_PIXELS } from '../../src/publish/chart-downloads.ts';
 import type { SiteData } from '../../src/derive/derive-site-data.ts';
 import { CITED_SOURCES } from '../../src/publish/citation.ts';
-import { CHART_ROWS_PER_PAGE, DOCUMENTS_PER_PAGE, EVENTS_PER_PAGE, FEED_ITEMS, STORY_SOURCES, newestFirst } from '../../src/publish/list-pages.ts';
+import { CHANGELOG_ITEMS, CHART_ROWS_PER_PAGE, DOCUMENTS_PER_PAGE, EVENTS_PER_PAGE, FEED_ITEMS, SOURCES_LISTED, STORY_SOURCES, newestFirst } from '../../src/publish/list-pages.ts';
+import { csvParse } from 'd3';
+import { dataChangelog } from '../../src/publish/data-version.ts';
 import { pngSize } from '../../src/publish/png.ts';
 import { STRESS_TODAY, writeStressRecord } from '../fixtures/stress-record.ts';
 import { axeViolations } from '../support/axe.ts';
@@ -136,6 +138,29 @@ describe(`a site of ${DOCUMENTS}+ documents`, () => {
       }
       const citation = (await html(`embed/${id}`)).querySelector('.embed-chart__source')!.textContent!;
       expect(citation.split('; ').length, id).toBeLessThanOrEqual(CITED_SOURCES + 2);
+    }
+  });
+
+  test(`lists the latest ${CHANGELOG_ITEMS} changes on the data page, and every change in its changelog file`, async () => {
+    const page = await html('data');
+    const changes = dataChangelog(data);
+    expect(changes.length).toBeGreaterThan(CHANGELOG_ITEMS);
+    const listed = [...page.querySelectorAll('.changelog > li a')].map((link) => link.getAttribute('href')!.split('/').at(-2));
+    expect(listed).toEqual(changes.slice(0, CHANGELOG_ITEMS).map((change) => change.document));
+    const file = csvParse(await readFile(join(dist, 'data', 'changelog.csv'), 'utf8'));
+    expect(file.map((row) => [row.date, row.kind, row.document])).toEqual(changes.map((change) => [change.date, change.kind, change.document]));
+  });
+
+  test(`counts the sources by publisher on the About page past ${SOURCES_LISTED}, and links to where each is listed`, async () => {
+    const about = await html('about');
+    expect(data.documents.length).toBeGreaterThan(SOURCES_LISTED);
+    const documentLinks = links(about, 'main a').filter((href) => /^\/documents\/[^/]+\/$/.test(href));
+    expect(documentLinks).toEqual([]);
+    expect(links(about, 'main a')).toContain('/documents/');
+    const text = about.querySelector('main')!.textContent!.replace(/\s+/g, ' ');
+    for (const publisher of new Set(data.documents.map((doc) => doc.publisher))) {
+      const count = data.documents.filter((doc) => doc.publisher === publisher).length;
+      expect(text).toContain(`${publisher}: ${count.toLocaleString('en-GB')} document`);
     }
   });
 
