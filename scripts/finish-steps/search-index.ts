@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FinishStep } from './finish-step.ts';
 
@@ -28,9 +28,15 @@ export const searchIndex: FinishStep = {
   },
 };
 
-/** The pagefind command (its npm package's runner, which finds the binary for this machine). */
+/**
+ * The pagefind command: its npm package's runner, which finds the binary for
+ * this machine. Found beside the project's own code (the package exports no
+ * path to it, and the tests' module runner has no import.meta.resolve).
+ */
+const RUNNER = fileURLToPath(new URL('../../node_modules/pagefind/lib/runner/bin.cjs', import.meta.url));
+
 function pagefind(args: string[]): Promise<{ code: number | null; output: string }> {
-  const runner = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
+  const runner = RUNNER;
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [runner, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
