@@ -18,7 +18,7 @@ import { resolveDirective, type Directive, type StoryContext } from '../../src/s
 export const STORY_MARKER = '<!-- The story:';
 
 export function peerPage(template: string, data: SiteData): string {
-  const story = data.pages.story;
+  const story = data.pages?.story;
   if (!story) throw new Error('the site data has no story page: run `npm run derive`');
   const context: StoryContext = { data, chartIds: CHART_IDS };
   const lines = template.split('\n');
