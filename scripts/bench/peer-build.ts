@@ -46,7 +46,8 @@ function measuredPeerBuild(): Promise<{ wallSeconds: number; cpuSeconds: number 
       const cpuAfter = childrenCpuSeconds();
       if (code !== 0) return fail(new Error(`the peer's build failed:\n${log.split('\n').slice(-40).join('\n')}`));
       if (cpuBefore === undefined || cpuAfter === undefined) return fail(new Error('no CPU time: /proc/self/stat is not readable (the peer bench needs Linux)'));
-      done({ wallSeconds, cpuSeconds: cpuAfter - cpuBefore });
+      // Both readings are whole clock ticks (1/100 s): rounding drops the float error of their difference.
+      done({ wallSeconds, cpuSeconds: Math.round((cpuAfter - cpuBefore) * 100) / 100 });
     });
   });
 }
