@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { listPages, type PageKind } from '../tests/support/site-pages.ts';
 import { measuredBuild, type BuildCost } from './bench/build-cost.ts';
 import { lighthouseInstalled, runLighthouse } from './bench/lighthouse.ts';
 import { PEER } from './bench/peer.ts';
+import { choosePeerFigure } from './bench/peer-figure.ts';
 import { measurePage, type PageWeight } from './bench/page-weight.ts';
 import { formatReport, judgeTargets, type Measured, type Readers } from './bench/report.ts';
 import { siteBounds } from './bench/site-bounds.ts';
@@ -156,9 +157,11 @@ try {
   clearInterval(sampler);
   loadSamples.push(loadavg()[0]!);
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown CPU', node: process.versions.node, runs, load: spread(loadSamples), loadMax: Math.max(...loadSamples) };
+  // The peer measured on this machine today (`npm run bench:peer`) if there is such a measurement, else the recorded figure.
+  const peerFile = await readFile(resolve(root, 'bench/results/peer.json'), 'utf8').catch(() => undefined);
   const measured: Measured = {
     machine,
-    peer: PEER,
+    peer: choosePeerFigure(PEER, peerFile, new Date()),
     corpus: SYNTHETIC_CORPUS,
     real: { documents: realDocuments, costs: real.costs },
     rebuilds,

@@ -3,14 +3,14 @@ import { MAX_PNG_PIXELS } from '../../src/publish/chart-downloads.ts';
 import type { BuildCost } from './build-cost.ts';
 import { CATEGORIES, type LighthouseScores } from './lighthouse.ts';
 import type { PageWeight } from './page-weight.ts';
-import type { PEER } from './peer.ts';
+import type { PeerFigure } from './peer-figure.ts';
 import type { SiteBounds } from './site-bounds.ts';
 import { formatSpread, spread, type Spread } from './stats.ts';
 
 /** Everything the bench measured, as bench.ts gathers it and bench/results/latest.json keeps it. */
 export interface Measured {
   machine: { cores: number; cpu: string; node: string; runs: number; load: Spread; loadMax: number };
-  peer: typeof PEER;
+  peer: PeerFigure;
   corpus: string;
   real: { documents: number; costs: BuildCost[] };
   rebuilds: BuildCost[];
