@@ -39,7 +39,8 @@ export function visitsPanel(spec: GradesChartSpec, width: number, layout: ChartL
     const [one, many] = KIND_NAME[kind] ?? [kind, kind];
     const hollow = visits.filter((visit) => visit.knownFromMentionsOnly).length;
     const period = spec.visitGroups?.period;
-    const counted = period === undefined ? '' : period === 1 ? ', counted by year' : `, counted every ${period} years`;
+    const gathered = spec.visitGroups ? spec.visitGroups.groups.filter((group) => group.kind === kind).length < visits.length : false;
+    const counted = !gathered ? '' : period === 1 ? ', counted by year' : `, counted every ${period} years`;
     const words = `${visits.length} ${visits.length === 1 ? one : many}${counted}${hollow ? ` (${hollow} known only from later documents${period === undefined ? ', hollow' : ''})` : ''}`;
     for (const line of wrapText(capitalise(words), width - margin.left - margin.right, size.small)) {
       labels.push({ text: line, y: y + lineHeight / 2 });
