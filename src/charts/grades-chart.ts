@@ -5,6 +5,7 @@ import type { EventKind, Framework, JudgementRow } from '../schema/index.ts';
 import { shapeAreaRecord, type AreaRecord } from './area-record.ts';
 import { documentsCited, fitAlt, listInWords, lowestVerdict, plural, verdictsInWords, type ChartDataRow } from './chart-spec.ts';
 import { renderGradesSvg } from './grades-panels.ts';
+import { gatherVisits, VISITS_DRAWN } from './grades-visit-groups.ts';
 import type { OverallJudgement, GradedWithoutOverall, ScaleRegion, PathSegment, UngradedVisit, GradesChartSpec } from './grades-types.ts';
 
 export type { OverallJudgement, GradedWithoutOverall, ScaleRegion, PathSegment, UngradedVisit, GradesChartSpec } from './grades-types.ts';
@@ -34,11 +35,14 @@ export function shapeGradesChart(data: SiteData): GradesChartSpec {
     .filter((event) => UNGRADED_KINDS.has(event.kind) && !event.graded)
     .map((event) => ({ id: event.id, knownFromMentionsOnly: event.knownFromMentionsOnly, kind: event.kind, title: event.title, date: event.date, precision: event.precision, dateLabel: formatDateSpan(event.date, event.end) }));
   const areas = shapeAreaRecord(data);
+  // What is drawn: a marker per visit, or past VISITS_DRAWN one per kind and period; the words (title, alt, row labels) count every visit.
+  const visitGroups = gatherVisits(ungraded, years);
+  const visitMark = new Map(visitGroups?.groups.flatMap((group) => group.members.map((id) => [id, group.id] as const)));
 
   const rows = [
     ...overall.flatMap((judgement) => judgement.ids.flatMap((id) => judgementRows(data, id, 'Overall effectiveness'))),
     ...noOverall.flatMap((event) => noOverallRows(data, event)),
-    ...ungraded.flatMap((visit) => visitRows(data, visit)),
+    ...ungraded.flatMap((visit) => visitRows(data, visit, visitMark.get(visit.id) ?? visit.id)),
     ...areaRows(data),
   ];
   const steps = overall
@@ -72,6 +76,11 @@ export function shapeGradesChart(data: SiteData): GradesChartSpec {
       ...overall.filter((judgement) => judgement.sourcesDisagree).map((judgement) => `The ${judgement.grade.toLowerCase()} judgement is dated ${judgement.dateLabel} by different sources; both dates are drawn, joined.`),
       ...overall.filter((judgement) => judgement.dates.every((date) => date.precision === 'year')).map((judgement) => `The ${judgement.dates[0].date} ${judgement.grade.toLowerCase()} judgement is known only to the year: the bracket spans it.`),
       ...(overall.some((judgement) => judgement.knownFromMentionsOnly) ? ['Inspections we know only from later documents are drawn hollow: we do not hold their reports, only the grades those documents give.'] : []),
+      ...(visitGroups
+        ? [
+            `With more than ${VISITS_DRAWN} visits that give no grade, each kind's visits are gathered: one marker ${visitGroups.period === 1 ? 'a year' : `for every ${visitGroups.period} years`}, with the number of visits beneath it, hollow only if every visit it counts is known only from later documents. The table lists each visit.`,
+          ]
+        : []),
       ...jointJudgementNotes(areas),
       ...headlineNotes(areas),
       'The area-by-area record shows each grade in words; where words do not fit they are shortened, and the key spells them out. The table below lists every judgement, including each report’s full list of sub-judgements.',
@@ -83,6 +92,7 @@ export function shapeGradesChart(data: SiteData): GradesChartSpec {
     path,
     regions,
     ungraded,
+    ...(visitGroups ? { visitGroups } : {}),
     areas,
     years,
   };
@@ -248,7 +258,8 @@ function noOverallRows(data: SiteData, event: GradedWithoutOverall): ChartDataRo
   }));
 }
 
-function visitRows(data: SiteData, visit: UngradedVisit): ChartDataRow[] {
+/** A visit's rows, drawn by its own marker or, gathered, by its kind and period's (`mark`). */
+function visitRows(data: SiteData, visit: UngradedVisit, mark: string): ChartDataRow[] {
   const event = data.timeline.find((candidate) => candidate.id === visit.id)!;
   return event.citations.map((citation) => ({
     label: `Not graded: ${EVENT_KIND_LABEL[visit.kind].toLowerCase()}, ${visit.title}`,
@@ -258,7 +269,7 @@ function visitRows(data: SiteData, visit: UngradedVisit): ChartDataRow[] {
     qualifiers: citation.role === 'mention' ? ['reported by a later document'] : ['the event’s own record'],
     document: citation.document,
     ...(citation.quote ? { quote: citation.quote } : {}),
-    mark: visit.id,
+    mark,
   }));
 }
 

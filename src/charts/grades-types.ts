@@ -68,12 +68,35 @@ export interface UngradedVisit {
   dateLabel: string;
 }
 
+/** One marker of gathered visits: every visit of one kind in a period of years (grades-visit-groups.ts). */
+export interface VisitGroup {
+  /** The mark id its rows carry: the visit's own id when it counts one visit. */
+  id: string;
+  kind: EventKind;
+  /** First year, and the year after the last. */
+  from: number;
+  to: number;
+  /** The ids of the visits it counts, in the chart's order. */
+  members: string[];
+  /** Drawn hollow: every visit it counts is known only from later documents. */
+  knownFromMentionsOnly: boolean;
+}
+
+/** The visits' row once there are too many to draw one by one: a marker per kind per `period` years. */
+export interface VisitGroups {
+  period: number;
+  groups: VisitGroup[];
+}
+
 export interface GradesChartSpec extends ChartSpecBase {
   overall: OverallJudgement[];
   noOverall: GradedWithoutOverall[];
   path: PathSegment[];
   regions: ScaleRegion[];
+  /** Every visit that gave no grade, each counted in the words. */
   ungraded: UngradedVisit[];
+  /** Past VISITS_DRAWN visits, how they are drawn: gathered by kind and period. Absent, one marker per visit. */
+  visitGroups?: VisitGroups;
   areas: AreaRecord;
   /** First and last year on the time axis. */
   years: [number, number];

@@ -19,7 +19,9 @@ const LEVELS = 2;
  * The visits that give no grade, one row per kind of visit under a line that
  * names the kind and counts them, on the same time axis as the grades, with
  * the axis's years beneath. However many visits there are, the panel keeps
- * its height: a row has two levels of markers, and its count is in words.
+ * its height: a row has two levels of markers, and its count is in words;
+ * past VISITS_DRAWN visits (spec.visitGroups), a marker per period with its
+ * count beneath.
  */
 export function visitsPanel(spec: GradesChartSpec, width: number, layout: ChartLayout, x: TimeScale): Panel {
   const size = TEXT_SIZE[layout];
@@ -31,17 +33,32 @@ export function visitsPanel(spec: GradesChartSpec, width: number, layout: ChartL
   let y = 14 + headingLines.length * lineHeight;
   const labels: { text: string; y: number }[] = [];
   const markers: { mark: string; x: number; y: number; symbol: string; fill: string }[] = [];
+  const counts: { text: string; x: number; y: number }[] = [];
   for (const kind of kinds) {
     const visits = spec.ungraded.filter((visit) => visit.kind === kind);
     const [one, many] = KIND_NAME[kind] ?? [kind, kind];
     const hollow = visits.filter((visit) => visit.knownFromMentionsOnly).length;
-    const words = `${visits.length} ${visits.length === 1 ? one : many}${hollow ? ` (${hollow} known only from later documents, hollow)` : ''}`;
+    const period = spec.visitGroups?.period;
+    const gathered = spec.visitGroups ? spec.visitGroups.groups.filter((group) => group.kind === kind).length < visits.length : false;
+    const counted = !gathered ? '' : period === 1 ? ', counted by year' : `, counted every ${period} years`;
+    const words = `${visits.length} ${visits.length === 1 ? one : many}${counted}${hollow ? ` (${hollow} known only from later documents${period === undefined ? ', hollow' : ''})` : ''}`;
     for (const line of wrapText(capitalise(words), width - margin.left - margin.right, size.small)) {
       labels.push({ text: line, y: y + lineHeight / 2 });
       y += lineHeight;
     }
-    const levelEnds: number[] = [];
     const top = y + 2;
+    if (spec.visitGroups) {
+      // Gathered: a marker per period, centred on it, with the number of visits it counts beneath.
+      const cy = top + r + 1;
+      for (const group of spec.visitGroups.groups.filter((candidate) => candidate.kind === kind)) {
+        const cx = (x(new Date(Date.UTC(group.from, 0, 1))) + x(new Date(Date.UTC(group.to, 0, 1)))) / 2;
+        markers.push({ mark: group.id, x: cx, y: cy, symbol: KIND_SYMBOL[kind], fill: group.knownFromMentionsOnly ? COLOUR.background : COLOUR.ungraded });
+        counts.push({ text: String(group.members.length), x: cx, y: cy + r + 2 + lineHeight / 2 });
+      }
+      y = top + 2 * r + 2 + lineHeight + 8;
+      continue;
+    }
+    const levelEnds: number[] = [];
     for (const visit of visits) {
       const cx = x(midpoint(visit.date));
       let level = levelEnds.findIndex((end) => cx - end >= 2 * r + 2);
@@ -65,6 +82,7 @@ export function visitsPanel(spec: GradesChartSpec, width: number, layout: ChartL
       Plot.text(headingLines.map((text, index) => ({ text, y: 14 + lineHeight * (index + 0.5) - 2 })), { x: margin.left, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontWeight: 700, fontSize: size.small, className: 'panel-heading' }),
       Plot.text(labels, { x: margin.left, y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'middle', fontSize: size.small, className: 'ungraded-label' }),
       Plot.dot(markers, { x: 'x', y: 'y', symbol: 'symbol', r, fill: 'fill', stroke: COLOUR.ungraded, strokeWidth: MARK.stroke, title: 'mark', className: 'ungraded-visit' }),
+      ...(counts.length ? [Plot.text(counts, { x: 'x', y: 'y', text: 'text', lineAnchor: 'middle', fontSize: size.small, fill: COLOUR.text, fontVariant: 'tabular-nums', className: 'ungraded-count' })] : []),
       Plot.ruleY([axisY], { x1: x.range()[0], x2: x.range()[1], stroke: COLOUR.muted, className: 'time-axis' }),
       Plot.ruleX(years, { x: (year: number) => x(new Date(Date.UTC(year, 0, 1))), y1: axisY, y2: axisY + 5, stroke: COLOUR.muted, className: 'time-tick' }),
       Plot.text(labelled, {

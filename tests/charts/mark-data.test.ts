@@ -103,6 +103,13 @@ describe.for(Object.entries(records))('the marks on the %s record', ([record, da
     }
     // The caseload chart draws every row once, however many: alone, or in a gathered mark or a year's bar.
     if (chart.id === 'caseloads') expect({ twice, undrawn: chart.rows.flatMap((row, index) => (drawn.has(index + 1) ? [] : [row.mark])) }).toEqual({ twice: [], undrawn: [] });
+    // The grades chart draws every visit that gave no grade by exactly one marker, gathered or not, and every overall judgement (a headline is both a dot and its cell in the area record).
+    if (chart.id === 'grades') {
+      const visits = chart.rows.flatMap((row, index) => (row.value === 'Not graded' ? [index + 1] : []));
+      expect(visits.length).toBeGreaterThan(0);
+      expect({ twice: visits.filter((number) => twice.includes(number)), undrawn: visits.filter((number) => !drawn.has(number)) }).toEqual({ twice: [], undrawn: [] });
+      expect(chart.rows.filter((row, index) => row.label.startsWith('Overall effectiveness') && !drawn.has(index + 1))).toEqual([]);
+    }
     if (record !== 'stress') {
       const tableOnly = chart.rows.flatMap((row, index) => (drawn.has(index + 1) ? [] : [row.label]));
       expect(tableOnly.every((label) => chart.id === 'grades' && !label.startsWith('Overall effectiveness'))).toBe(true);
