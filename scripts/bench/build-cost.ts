@@ -54,8 +54,36 @@ export function childrenCpuSeconds(): number | undefined {
 /** sysconf(_SC_CLK_TCK): 100 on every Linux the project runs on. */
 const CLOCK_TICKS = 100;
 
+/** One run of a command, measured: its wall and CPU seconds (itself and all it starts), the load before and after, and its output. */
+export interface CommandCost {
+  wallSeconds: number;
+  cpuSeconds: number | undefined;
+  load: [number, number];
+  log: string;
+}
+
+/** Runs `node <args>` in `cwd` and measures it; a failure throws with the end of its output, named by `what`. */
+export function measuredCommand(args: string[], { cwd, env, what }: { cwd: string; env: NodeJS.ProcessEnv; what: string }): Promise<CommandCost> {
+  const loadBefore = loadavg()[0]!;
+  const cpuBefore = childrenCpuSeconds();
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const wallSeconds = (performance.now() - started) / 1000;
+      const cpuAfter = childrenCpuSeconds();
+      if (code !== 0) return fail(new Error(`${what} failed:\n${log.split('\n').slice(-40).join('\n')}`));
+      done({ wallSeconds, cpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore, load: [loadBefore, loadavg()[0]!], log });
+    });
+  });
+}
+
 /** Builds `paths.content` into `paths.outDir` and measures it; a failed build throws with its log. */
-export function measuredBuild(root: string, paths: BuildPaths): Promise<BuildCost> {
+export async function measuredBuild(root: string, paths: BuildPaths): Promise<BuildCost> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CONTENT_DIR: paths.content,
@@ -64,25 +92,9 @@ export function measuredBuild(root: string, paths: BuildPaths): Promise<BuildCos
     IMAGE_CACHE_DIR: paths.imageCache,
     ...(paths.today ? { CONTENT_TODAY: paths.today } : {}),
   };
-  const loadBefore = loadavg()[0]!;
-  const cpuBefore = childrenCpuSeconds();
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve(root, 'scripts/build-site.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk));
-    child.stderr.on('data', (chunk) => (log += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const wallSeconds = (performance.now() - started) / 1000;
-      const cpuAfter = childrenCpuSeconds();
-      if (code !== 0) return fail(new Error(`the build of ${paths.content} failed:\n${log.split('\n').slice(-40).join('\n')}`));
-      done({
-        wallSeconds,
-        cpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
-        load: [loadBefore, loadavg()[0]!],
-        imageCache: log.split('\n').find((line) => line.startsWith('image cache'))?.replace(/\s*\(.*?\)/, '') ?? 'image cache: no line (nothing rasterised or read)',
-      });
-    });
-  });
+  const { log, ...cost } = await measuredCommand([resolve(root, 'scripts/build-site.ts')], { cwd: root, env, what: `the build of ${paths.content}` });
+  return {
+    ...cost,
+    imageCache: log.split('\n').find((line) => line.startsWith('image cache'))?.replace(/\s*\(.*?\)/, '') ?? 'image cache: no line (nothing rasterised or read)',
+  };
 }

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deriveData } from '../derive-data.ts';
-import { childrenCpuSeconds } from './build-cost.ts';
+import { measuredCommand } from './build-cost.ts';
 import type { PeerMeasurement } from './peer-figure.ts';
 import { installPeer, peerEnvironment, writePeerProject } from './peer-project.ts';
 import { formatSpread, spread } from './stats.ts';
@@ -31,25 +30,12 @@ const work = await mkdtemp(join(resolve(root, '.build'), 'peer-'));
 const project = join(work, 'peer');
 
 /** One `observable build` in the peer project: wall and CPU seconds (user + system, children included). */
-function measuredPeerBuild(): Promise<{ wallSeconds: number; cpuSeconds: number }> {
-  const cpuBefore = childrenCpuSeconds();
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    const cli = join(project, 'node_modules/@observablehq/framework/dist/bin/observable.js');
-    const child = spawn(process.execPath, [cli, 'build'], { cwd: project, env: peerEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk));
-    child.stderr.on('data', (chunk) => (log += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const wallSeconds = (performance.now() - started) / 1000;
-      const cpuAfter = childrenCpuSeconds();
-      if (code !== 0) return fail(new Error(`the peer's build failed:\n${log.split('\n').slice(-40).join('\n')}`));
-      if (cpuBefore === undefined || cpuAfter === undefined) return fail(new Error('no CPU time: /proc/self/stat is not readable (the peer bench needs Linux)'));
-      // Both readings are whole clock ticks (1/100 s): rounding drops the float error of their difference.
-      done({ wallSeconds, cpuSeconds: Math.round((cpuAfter - cpuBefore) * 100) / 100 });
-    });
-  });
+async function measuredPeerBuild(): Promise<{ wallSeconds: number; cpuSeconds: number }> {
+  const cli = join(project, 'node_modules/@observablehq/framework/dist/bin/observable.js');
+  const { wallSeconds, cpuSeconds } = await measuredCommand([cli, 'build'], { cwd: project, env: peerEnvironment(), what: "the peer's build" });
+  if (cpuSeconds === undefined) throw new Error('no CPU time: /proc/self/stat is not readable (the peer bench needs Linux)');
+  // Both readings are whole clock ticks (1/100 s): rounding drops the float error of their difference.
+  return { wallSeconds, cpuSeconds: Math.round(cpuSeconds * 100) / 100 };
 }
 
 /** Framework's data loader and module cache, and its output: what a fresh clone has neither of. */
